@@ -1,0 +1,99 @@
+// Every environment variable Outlay reads, in the order .env.example documents them.
+export const KNOWN_ENV_KEYS = [
+  'PORT',
+  'NODE_ENV',
+  'PUBLIC_URL',
+  'LOG_LEVEL',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'OUTLAY_ADMINS',
+  'OUTLAY_LOCALE',
+  'OUTLAY_DEMO',
+  'CONSOLE_TOKEN',
+  'METRICS_TOKEN',
+  'SCHEDULER_ENABLED',
+  'OUTBOX_ENABLED',
+  'RECEIPTS_S3_BUCKET',
+  'RECEIPTS_S3_ENDPOINT',
+  'RECEIPTS_S3_REGION',
+  'RECEIPTS_S3_ACCESS_KEY_ID',
+  'RECEIPTS_S3_SECRET_ACCESS_KEY',
+  'RECEIPTS_S3_FORCE_PATH_STYLE',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'SLACK_API_URL',
+  'MICROSOFT_APP_ID',
+  'MICROSOFT_APP_PASSWORD',
+  'MICROSOFT_APP_TENANT_ID',
+  'MICROSOFT_APP_TYPE',
+  'BOT_OPENID_METADATA_URL',
+  'TEAMS_EMULATOR',
+  'WECOM_CORP_ID',
+  'WECOM_AGENT_ID',
+  'WECOM_SECRET',
+  'WECOM_TOKEN',
+  'WECOM_ENCODING_AES_KEY',
+  'WECOM_API_BASE',
+] as const;
+
+export type EnvKey = (typeof KNOWN_ENV_KEYS)[number];
+
+/** Variables whose values must never reach a log line. DATABASE_URL is masked separately (it may embed a password). */
+export const SECRET_ENV_KEYS = [
+  'CONSOLE_TOKEN',
+  'METRICS_TOKEN',
+  'RECEIPTS_S3_ACCESS_KEY_ID',
+  'RECEIPTS_S3_SECRET_ACCESS_KEY',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'MICROSOFT_APP_PASSWORD',
+  'WECOM_SECRET',
+  'WECOM_TOKEN',
+  'WECOM_ENCODING_AES_KEY',
+] as const satisfies readonly EnvKey[];
+
+export const SLACK_ENV_KEYS = [
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'SLACK_API_URL',
+] as const satisfies readonly EnvKey[];
+
+export const SLACK_OAUTH_ENV_KEYS = [
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+] as const satisfies readonly EnvKey[];
+
+export const MICROSOFT_ENV_KEYS = [
+  'MICROSOFT_APP_ID',
+  'MICROSOFT_APP_PASSWORD',
+  'MICROSOFT_APP_TENANT_ID',
+  'MICROSOFT_APP_TYPE',
+  'BOT_OPENID_METADATA_URL',
+] as const satisfies readonly EnvKey[];
+
+export const WECOM_ENV_KEYS = [
+  'WECOM_CORP_ID',
+  'WECOM_AGENT_ID',
+  'WECOM_SECRET',
+  'WECOM_TOKEN',
+  'WECOM_ENCODING_AES_KEY',
+  'WECOM_API_BASE',
+] as const satisfies readonly EnvKey[];
+
+export const RECEIPTS_S3_ENV_KEYS = [
+  'RECEIPTS_S3_BUCKET',
+  'RECEIPTS_S3_ENDPOINT',
+  'RECEIPTS_S3_REGION',
+  'RECEIPTS_S3_ACCESS_KEY_ID',
+  'RECEIPTS_S3_SECRET_ACCESS_KEY',
+  'RECEIPTS_S3_FORCE_PATH_STYLE',
+] as const satisfies readonly EnvKey[];
