@@ -1,0 +1,181 @@
+// Composition root: config → logger → database → repositories → use cases → bots + scheduler → listen.
+// The only module that imports across layers; everything else receives what it needs from here.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import pino from 'pino';
+import { createHttpServer } from './bots/http-server.js';
+import type { Config } from './config/config.js';
+import { ConfigError } from './config/config-error.js';
+import { describeConfigForLog } from './config/describe-config.js';
+import { parseConfig } from './config/parse-config.js';
+import type { Logger } from './domain/ports/logger.port.js';
+import { bootstrapOrganisation, DEFAULT_ORGANISATION_ID } from './storage/bootstrap-organisation.js';
+import { type DatabaseOptions, type OpenDatabase, openDatabase } from './storage/open-database.js';
+
+/** Everything that may carry a secret in a log line; pino replaces the value before it is written. */
+const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-slack-signature"]',
+  '*.token',
+  '*.botToken',
+  '*.secret',
+  '*.password',
+  '*.signingSecret',
+  '*.clientSecret',
+  '*.stateSecret',
+  '*.appPassword',
+  '*.encodingAesKey',
+  '*.secretAccessKey',
+  '*.accessToken',
+];
+
+export function createLogger(config: Pick<Config, 'log' | 'server'>): Logger {
+  return pino({
+    level: config.log.level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    base: { service: 'outlay' },
+  });
+}
+
+export type RunningServer = {
+  readonly url: string;
+  readonly database: OpenDatabase;
+  close(): Promise<void>;
+};
+
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  logger.info({ config: describeConfigForLog(config) }, 'starting Outlay');
+  const database = await openConfiguredDatabase(config);
+  try {
+    await database.migrate();
+    const bootstrap = await bootstrapOrganisation(database.db, {
+      organisationId: DEFAULT_ORGANISATION_ID,
+      name: 'Outlay',
+      locale: config.locale,
+      adminIdentities: config.admins,
+    });
+    if (bootstrap.organisationCreated) logger.info('created the default organisation');
+    if (bootstrap.adminsAdded.length > 0)
+      logger.info({ admins: bootstrap.adminsAdded }, 'bootstrapped admins');
+
+    const app = createHttpServer({
+      logger,
+      readinessChecks: [{ name: 'database', check: () => database.ping() }],
+    });
+    const url = await app.listen({ port: config.server.port, host: '0.0.0.0' });
+    logger.info({ url, engine: database.engine }, 'Outlay is listening');
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      database,
+      close() {
+        closing ??= (async () => {
+          await app.close();
+          await database.close();
+          logger.info('stopped');
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function openConfiguredDatabase(config: Config): Promise<OpenDatabase> {
+  const options: DatabaseOptions =
+    config.database.kind === 'postgres'
+      ? { kind: 'postgres', url: config.database.url }
+      : { kind: 'pglite', dataDir: config.database.dataDir };
+  return openDatabase(options);
+}
+
+const USAGE = `Usage: outlay [command]
+
+Commands:
+  serve              start the server (default; what \`npm start\` runs)
+  migrate            apply database migrations and exit
+  seed-demo          seed the demo organisation (not available yet)
+  job <name>         run one scheduler job once (not available yet)
+  help               show this text
+`;
+
+/** Runs one command line; resolves to the process exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [command = 'serve'] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (command === '--version') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+
+  let config: Config;
+  try {
+    config = parseConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Outlay cannot start: the configuration has problems.\n${error.message}\n`);
+      return 78; // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(config);
+
+  switch (command) {
+    case 'serve':
+      return serveUntilSignalled(config, logger);
+    case 'migrate': {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await database.migrate();
+        logger.info({ engine: database.engine }, 'migrations applied');
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'seed-demo':
+    case 'job':
+      process.stderr.write(`outlay ${command}: not available yet in this version.\n`);
+      return 2;
+    default:
+      process.stderr.write(`outlay: unknown command "${command}".\n\n${USAGE}`);
+      return 64; // EX_USAGE
+  }
+}
+
+async function serveUntilSignalled(config: Config, logger: Logger): Promise<number> {
+  const server = await startServer(config, logger);
+  return new Promise<number>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'shutting down');
+      server.close().then(
+        () => resolve(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          resolve(1);
+        },
+      );
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+// `node dist/main.js [command]` (the container) runs the CLI directly; bin/outlay.js imports runCli instead.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}
