@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RECEIPT_BYTES, type ReceiptStore } from '../../../src/domain/ports/receipt-store.port.js';
 import { createReceiptStore } from '../../../src/storage/receipts/create-receipt-store.js';
 import { type FakeS3, startFakeS3 } from '../../fakes/fake-s3-server.js';
-import { heicBytes, jpegBytes, pdfBytes, pngBytes } from './receipt-fixtures.js';
+import { heicBytes, jpegBytes, pdfBytes, pngBytes } from '../../support/receipt-fixtures.js';
 
 const ORG = 'org-1';
 const CREDENTIALS = { accessKeyId: 'AKIAOUTLAYTEST', secretAccessKey: 'outlay-test-secret' } as const;

@@ -1,11 +1,11 @@
-// Pure rules; kept beside the store tests because they define what the stores admit.
+// Pure rules: what the receipt stores admit, decided by the file's own bytes.
 import { describe, expect, it } from 'vitest';
 import {
   checkReceiptBytes,
   detectReceiptType,
   MAX_RECEIPT_BYTES,
 } from '../../../src/domain/ports/receipt-store.port.js';
-import { isoBmffBytes, jpegBytes, pdfBytes, pngBytes } from './receipt-fixtures.js';
+import { isoBmffBytes, jpegBytes, pdfBytes, pngBytes } from '../../support/receipt-fixtures.js';
 
 describe('detectReceiptType', () => {
   it.each([
