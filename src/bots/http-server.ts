@@ -44,12 +44,10 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     );
     const ready = results.every((r) => r.ok);
     if (!ready) options.logger.warn({ checks: results }, 'not ready');
-    return reply
-      .code(ready ? 200 : 503)
-      .send({
-        status: ready ? 'ready' : 'unavailable',
-        checks: results.map(({ name, ok }) => ({ name, ok })),
-      });
+    return reply.code(ready ? 200 : 503).send({
+      status: ready ? 'ready' : 'unavailable',
+      checks: results.map(({ name, ok }) => ({ name, ok })),
+    });
   });
 
   return app;
