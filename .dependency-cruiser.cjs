@@ -21,7 +21,10 @@ module.exports = {
       comment: 'No I/O in the domain: file system, network and processes belong to adapters.',
       severity: 'error',
       from: { path: '^src/domain' },
-      to: { dependencyTypes: ['core'], path: '^(node:)?(fs|net|http|https|child_process|dgram|dns|tls|worker_threads)' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(node:)?(fs|net|http|https|child_process|dgram|dns|tls|worker_threads)',
+      },
     },
     {
       name: 'platforms-are-not-siblings',
@@ -57,16 +60,36 @@ module.exports = {
       from: { path: '^src/config/' },
       to: { path: '^src/(domain|bots|scheduler|storage|main)' },
     },
-    { name: 'slack-sdk-only-in-bots-slack', severity: 'error', from: { path: '^src/', pathNot: '^src/bots/slack/' }, to: { path: 'node_modules/@slack/' } },
-    { name: 'botbuilder-only-in-bots-teams', severity: 'error', from: { path: '^src/', pathNot: '^src/bots/teams/' }, to: { path: 'node_modules/(botbuilder|botframework)' } },
-    { name: 'wecom-crypto-only-in-bots-wecom', severity: 'error', from: { path: '^src/', pathNot: '^src/bots/wecom/' }, to: { path: 'node_modules/@wecom/' } },
+    {
+      name: 'slack-sdk-only-in-bots-slack',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/bots/slack/' },
+      to: { path: 'node_modules/@slack/' },
+    },
+    {
+      name: 'botbuilder-only-in-bots-teams',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/bots/teams/' },
+      to: { path: 'node_modules/(botbuilder|botframework)' },
+    },
+    {
+      name: 'wecom-crypto-only-in-bots-wecom',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/bots/wecom/' },
+      to: { path: 'node_modules/@wecom/' },
+    },
     {
       name: 'database-drivers-only-in-storage',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/storage/' },
       to: { path: 'node_modules/(drizzle-orm|postgres|@electric-sql)/' },
     },
-    { name: 'node-cron-only-in-scheduler', severity: 'error', from: { path: '^src/', pathNot: '^src/scheduler/' }, to: { path: 'node_modules/node-cron/' } },
+    {
+      name: 'node-cron-only-in-scheduler',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/scheduler/' },
+      to: { path: 'node_modules/node-cron/' },
+    },
     { name: 'no-circular', severity: 'error', from: { path: '^src/' }, to: { circular: true } },
     {
       name: 'no-test-code-in-src',
@@ -79,7 +102,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     includeOnly: ['^src/', 'node_modules/'],
   },
 };
