@@ -45,6 +45,9 @@ export const expenses = pgTable(
     /** While pending: the stage waiting for a decision (1-based) out of stageCount; the round counts restarts. */
     stage: integer(),
     stageCount: integer(),
+    /** Whether the chain ends with a finance stage (budget escalation or an `override`). */
+    financeStage: boolean().notNull().default(false),
+    overrideReason: text(),
     approvalRound: integer().notNull().default(1),
     approvedAmountMinor: minorUnits(),
     statusReason: text(),

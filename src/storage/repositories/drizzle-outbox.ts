@@ -1,0 +1,25 @@
+import type { IdGenerator } from '../../domain/ports/id-generator.port.js';
+import type { Outbox, OutboxMessageInput } from '../../domain/ports/outbox.port.js';
+import type { Tx } from '../../domain/ports/unit-of-work.port.js';
+import { executorOf } from '../drizzle-unit-of-work.js';
+import { outbox } from '../schema/index.js';
+
+export function createDrizzleOutbox(ids: IdGenerator): Outbox {
+  return {
+    async enqueue(tx: Tx, message: OutboxMessageInput) {
+      const written = await executorOf(tx)
+        .insert(outbox)
+        .values({
+          organisationId: message.organisationId,
+          id: ids.newId(),
+          dedupeKey: message.dedupeKey,
+          address: message.address,
+          kind: message.kind,
+          payload: message.payload,
+        })
+        .onConflictDoNothing()
+        .returning({ id: outbox.id });
+      return written.length > 0;
+    },
+  };
+}
