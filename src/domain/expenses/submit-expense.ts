@@ -1,0 +1,304 @@
+// Logging an expense (product.md §3–§5, §8): resolve what was typed, hold it against policy and budgets, assess
+// risk, plan the approval chain and write the expense, its first step, the audit event and every announcement in
+// one transaction. Nothing is written when anything is refused.
+import { planApprovalChain } from '../approvals/approval-chain.js';
+import { findStageApprovers } from '../approvals/find-stage-approvers.js';
+import type { EligibleApprover } from '../approvals/stage-approvers.js';
+import { type BudgetWouldBeExceeded, enforceBudgets } from '../budgets/evaluate-new-expense.js';
+import { type BudgetMeasure, measureBudgets } from '../budgets/gate-budgets.js';
+import { currencyExponent } from '../money/index.js';
+import { rolesOf } from '../people/actor.js';
+import type { Forbidden } from '../people/permissions.js';
+import { addDays } from '../periods/calendar-date.js';
+import type { DateInput } from '../periods/date-input.js';
+import { shouldAutoApprove } from '../policy/auto-approve.js';
+import type { Category } from '../policy/categories.js';
+import { policyForClient } from '../policy/policy-settings.js';
+import type { ClientRecord } from '../ports/directory.port.js';
+import type { Tx } from '../ports/unit-of-work.port.js';
+import { assessExpense } from '../risk/assess-expense.js';
+import type { Finding } from '../risk/finding.js';
+import type { RequestContext } from '../shared/request-context.js';
+import { type Failure, fail, ok, type Result } from '../shared/result.js';
+import { transact } from '../shared/transact.js';
+import { announceApprovalRequest, announceBudgetCrossings } from './announce.js';
+import type { PeriodClosed } from './closed-period.js';
+import type { ApprovedExpense, PaymentMethod, PendingExpense } from './expense.js';
+import type { ExpenseDeps } from './expense-deps.js';
+import { generateExpenseId, MAX_ID_ATTEMPTS, nextIdLength } from './expense-id.js';
+import { logExpense } from './expense-transitions.js';
+import {
+  type AmountInput,
+  convertToClientCurrency,
+  type FactsFailure,
+  resolveAmount,
+  resolveClient,
+  resolveExpenseCategory,
+  resolveIncurredOn,
+  resolveProject,
+} from './resolve-expense-facts.js';
+
+export type SubmitExpenseInput = AmountInput & {
+  readonly clientCode: string;
+  readonly projectCode?: string | undefined;
+  readonly categoryText: string;
+  readonly date?: DateInput | undefined;
+  readonly description: string;
+  readonly merchant?: string | undefined;
+  readonly paymentMethod?: PaymentMethod | undefined;
+  /** Absent: the category's default. */
+  readonly billable?: boolean | undefined;
+  readonly invoiceNumber?: string | undefined;
+  readonly missingReceiptReason?: string | undefined;
+  /** Finance/admin logging past a blocking budget; the words after it are the reason. */
+  readonly override?: boolean | undefined;
+};
+
+export type SubmittedExpense = {
+  readonly replayed: false;
+  readonly expense: PendingExpense | ApprovedExpense;
+  readonly client: ClientRecord;
+  readonly category: Category;
+  readonly findings: readonly Finding[];
+  readonly budgets: readonly BudgetMeasure[];
+  /** Who was asked to decide stage 1 (empty when auto-approved). */
+  readonly approvers: readonly EligibleApprover[];
+  readonly autoApproved: boolean;
+};
+
+/** The same request seen before: nothing changed; here is what it created. */
+export type ReplayedSubmission = { readonly replayed: true; readonly expenseId: string };
+
+export type SubmitExpenseFailure =
+  | FactsFailure
+  | Forbidden
+  | PeriodClosed
+  | BudgetWouldBeExceeded
+  | Failure<'NO_ELIGIBLE_APPROVER' | 'ID_SPACE_EXHAUSTED'>;
+
+const OPERATION = 'submit-expense';
+
+export const submitExpense =
+  (deps: ExpenseDeps) =>
+  (
+    ctx: RequestContext,
+    input: SubmitExpenseInput,
+  ): Promise<Result<SubmittedExpense | ReplayedSubmission, SubmitExpenseFailure>> =>
+    transact<SubmittedExpense | ReplayedSubmission, SubmitExpenseFailure>(deps.uow, async (tx) => {
+      if (ctx.idempotencyKey !== undefined) {
+        const claim = await deps.idempotency.claim<{ expenseId: string }>(
+          tx,
+          ctx.organisationId,
+          ctx.idempotencyKey,
+          OPERATION,
+        );
+        if (!claim.fresh) return ok({ replayed: true as const, expenseId: claim.result.expenseId });
+      }
+      const outcome = await submitInTransaction(deps, tx, ctx, input);
+      if (outcome.ok && ctx.idempotencyKey !== undefined) {
+        await deps.idempotency.complete(tx, ctx.organisationId, ctx.idempotencyKey, {
+          expenseId: outcome.value.expense.id,
+        });
+      }
+      return outcome;
+    });
+
+async function submitInTransaction(
+  deps: ExpenseDeps,
+  tx: Tx,
+  ctx: RequestContext,
+  input: SubmitExpenseInput,
+): Promise<Result<SubmittedExpense, SubmitExpenseFailure>> {
+  const org = ctx.organisationId;
+  const client = await resolveClient(deps, tx, org, input.clientCode);
+  if (!client.ok) return client;
+  const project = await resolveProject(deps, tx, org, client.value, input.projectCode);
+  if (!project.ok) return project;
+  const category = await resolveExpenseCategory(deps, tx, org, input.categoryText);
+  if (!category.ok) return category;
+  const original = resolveAmount(input, client.value);
+  if (!original.ok) return original;
+  const day = resolveIncurredOn(deps, input.date, client.value);
+  if (!day.ok) return day;
+  const converted = await convertToClientCurrency(
+    deps,
+    tx,
+    org,
+    original.value,
+    client.value,
+    day.value.date,
+  );
+  if (!converted.ok) return converted;
+  const clientAmountMinor = converted.value.clientAmount.amountMinor;
+
+  const settings = await deps.policies.settings(tx, org, client.value.id);
+  const policy = policyForClient(client.value.currency, settings.organisation, settings.client);
+
+  const roles = rolesOf(ctx.actor);
+  const budgets = await measureBudgets(deps, tx, {
+    organisationId: org,
+    clientId: client.value.id,
+    project: project.value,
+    categoryCode: category.value.code,
+    incurredOn: day.value.date,
+    today: day.value.today,
+    newAmountMinor: clientAmountMinor,
+    override: input.override === true,
+    actorCanOverride: roles.has('finance') || roles.has('admin'),
+  });
+  const gate = enforceBudgets(budgets.map((b) => b.evaluation));
+  if (!gate.ok) return gate;
+
+  const [neighbours, history] = await Promise.all([
+    deps.expenses.neighbours(tx, org, {
+      clientId: client.value.id,
+      from: addDays(day.value.date, -1),
+      through: addDays(day.value.date, 1),
+      receiptSha256: [],
+      invoiceNumber: input.invoiceNumber,
+    }),
+    deps.expenses.categoryHistory(tx, org, client.value.id, category.value.code, 200),
+  ]);
+  const findings = assessExpense({
+    candidate: {
+      submitterId: ctx.actor.memberId,
+      clientId: client.value.id,
+      categoryCode: category.value.code,
+      amount: original.value,
+      amountExponent: currencyExponent(original.value.currency),
+      clientAmountMinor,
+      clientCurrency: client.value.currency,
+      incurredOn: day.value.date,
+      receiptSha256: [],
+      invoiceNumber: input.invoiceNumber,
+      missingReceiptReason: input.missingReceiptReason,
+    },
+    policy,
+    budgetEvaluations: gate.value.evaluations,
+    recentSimilar: neighbours,
+    history,
+    today: day.value.today,
+  });
+
+  const autoApproval = shouldAutoApprove({
+    amountMinor: clientAmountMinor,
+    findings,
+    policy,
+    sample: () => deps.ids.randomInt(10_000),
+  });
+  const chain =
+    autoApproval === 'auto-approve'
+      ? ('auto-approve' as const)
+      : planApprovalChain({
+          amountInClientCurrency: clientAmountMinor,
+          tiers: policy.tiers,
+          escalateToFinance: gate.value.appendFinanceStage,
+          override: gate.value.overriddenBudgetIds.length > 0,
+        });
+
+  const details = {
+    clientId: client.value.id,
+    ...(project.value === undefined ? {} : { projectId: project.value.id }),
+    categoryCode: category.value.code,
+    original: original.value,
+    clientAmount: converted.value.clientAmount,
+    ...(converted.value.rate === undefined ? {} : { rate: converted.value.rate }),
+    ...(converted.value.rateDate === undefined ? {} : { rateDate: converted.value.rateDate }),
+    incurredOn: day.value.date,
+    description: input.description.trim(),
+    ...(input.merchant === undefined ? {} : { merchant: input.merchant }),
+    paymentMethod: input.paymentMethod ?? 'personal',
+    billable: input.billable ?? category.value.billableDefault,
+    ...(input.invoiceNumber === undefined ? {} : { invoiceNumber: input.invoiceNumber }),
+    ...(input.missingReceiptReason === undefined ? {} : { missingReceiptReason: input.missingReceiptReason }),
+  };
+  const logged = logExpense({
+    actor: ctx.actor,
+    expense: {
+      ...details,
+      id: generateExpenseId(client.value.code, (n) => deps.ids.randomInt(n)),
+      ...(ctx.sourceAddress === undefined ? {} : { sourceAddress: ctx.sourceAddress }),
+    },
+    chain,
+    closedThrough: client.value.closedThrough,
+  });
+  if (!logged.ok) return logged;
+
+  let approvers: readonly EligibleApprover[] = [];
+  let fellTo: string | undefined;
+  if (logged.value.status === 'pending') {
+    const stageApprovers = await findStageApprovers(deps, tx, org, logged.value, client.value, []);
+    if (!stageApprovers.ok) return stageApprovers;
+    approvers = stageApprovers.value.eligible;
+    fellTo = stageApprovers.value.fellTo;
+  }
+
+  const extras = {
+    kind: 'expense' as const,
+    findings,
+    ...(gate.value.overriddenBudgetIds.length > 0 ? { overrideReason: input.description.trim() } : {}),
+  };
+  const expense = await insertWithFreshId(deps, tx, org, logged.value, client.value.code, extras);
+  if (!expense) return fail('ID_SPACE_EXHAUSTED', { client: client.value.code });
+
+  if (expense.status === 'pending' && fellTo !== undefined) {
+    await deps.expenses.openStep(tx, org, {
+      expenseId: expense.id,
+      round: expense.approvalRound,
+      stage: expense.stage,
+      stageKind: fellTo === 'admin' ? 'admin' : fellTo === 'finance' ? 'finance' : 'approvers',
+      fellTo: fellTo === 'admin' ? 'admin' : fellTo === 'finance' ? 'finance' : 'approvers',
+      eligibleMemberIds: approvers.map((a) => a.memberId),
+    });
+  }
+  await deps.audit.append(tx, {
+    organisationId: org,
+    actorId: ctx.actor.memberId,
+    platform: ctx.platform,
+    action: expense.status === 'approved' ? 'expense.logged-auto-approved' : 'expense.logged',
+    entityType: 'expense',
+    entityId: expense.id,
+    after: { ...expense, findings: findings.map((f) => f.code) },
+    ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
+  });
+  if (expense.status === 'pending') {
+    await announceApprovalRequest(deps, tx, {
+      organisationId: org,
+      expense,
+      client: client.value,
+      approvers,
+    });
+  }
+  await announceBudgetCrossings(deps, tx, { organisationId: org, client: client.value, measures: budgets });
+
+  return ok({
+    replayed: false as const,
+    expense,
+    client: client.value,
+    category: category.value,
+    findings,
+    budgets,
+    approvers,
+    autoApproved: expense.status === 'approved',
+  });
+}
+
+/** Draws ids until one is free, growing the code after each collision (4 characters, then 5, …). */
+async function insertWithFreshId(
+  deps: ExpenseDeps,
+  tx: Tx,
+  organisationId: string,
+  expense: PendingExpense | ApprovedExpense,
+  clientCode: string,
+  extras: Parameters<ExpenseDeps['expenses']['insert']>[3],
+): Promise<PendingExpense | ApprovedExpense | undefined> {
+  let candidate = expense;
+  for (let collisions = 0; collisions < MAX_ID_ATTEMPTS; collisions++) {
+    if (await deps.expenses.insert(tx, organisationId, candidate, extras)) return candidate;
+    candidate = {
+      ...candidate,
+      id: generateExpenseId(clientCode, (n) => deps.ids.randomInt(n), nextIdLength(collisions + 1)),
+    };
+  }
+  return undefined;
+}
