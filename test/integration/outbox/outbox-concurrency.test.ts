@@ -10,20 +10,18 @@ import {
   createDrizzleOutboxDeliveryStore,
 } from '../../../src/storage/repositories/drizzle-outbox-delivery-store.js';
 import { outbox } from '../../../src/storage/schema/index.js';
+import { FixedClock } from '../../fakes/fixed-clock.js';
 import { createRecordingNotifier, type RecordingNotifier } from '../../fakes/recording-notifier.js';
+import { SeededIds } from '../../fakes/seeded-ids.js';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../support/test-databases.js';
-import {
-  createManualClock,
-  createOrganisation,
-  enqueue,
-  type ManualClock,
-  seededRandom,
-  sequentialIds,
-  silentLogger,
-  T0,
-} from './outbox-harness.js';
+import { createOrganisation, enqueue, sequentialIds, silentLogger, T0 } from './outbox-harness.js';
 
 const ORG = 'org-busy';
+
+const seededRandom = (seed: number) => {
+  const source = new SeededIds(seed);
+  return () => source.next();
+};
 
 describe.runIf(testEngines().includes('postgres'))('outbox delivery with two instances on PostgreSQL', () => {
   let database: TestDatabase;
@@ -43,7 +41,7 @@ describe.runIf(testEngines().includes('postgres'))('outbox delivery with two ins
     await database.destroy();
   });
 
-  const workerOn = (instance: OpenDatabase, name: string, notifier: RecordingNotifier, clock: ManualClock) =>
+  const workerOn = (instance: OpenDatabase, name: string, notifier: RecordingNotifier, clock: FixedClock) =>
     createOutboxWorker({
       store: createDrizzleOutboxDeliveryStore(instance.db, sequentialIds(`notice-${name}`)),
       notifiers: [notifier],
@@ -69,7 +67,7 @@ describe.runIf(testEngines().includes('postgres'))('outbox delivery with two ins
   };
 
   it('delivers 200 messages over 20 addresses exactly once despite failures, 429s and a race', async () => {
-    const clock = createManualClock();
+    const clock = new FixedClock(T0.toISOString());
     // The platform: 10 % of calls fail, 5 % answer 429, and one message per second per channel is enforced.
     const platform = createRecordingNotifier({
       platform: 'slack',
@@ -104,7 +102,7 @@ describe.runIf(testEngines().includes('postgres'))('outbox delivery with two ins
       totals.b += b?.delivered ?? 0;
       const due = await nextDue();
       if (due === null) break;
-      clock.set(new Date(Math.max(due.getTime(), clock.now().getTime() + 1)));
+      clock.set(new Date(Math.max(due.getTime(), clock.now().getTime() + 1)).toISOString());
     }
 
     const counts = platform.deliveryCounts();
@@ -132,7 +130,7 @@ describe.runIf(testEngines().includes('postgres'))('outbox delivery with two ins
   });
 
   it('never leases one message to two claims racing on two connections', async () => {
-    const clock = createManualClock(new Date(T0.getTime() + 7_200_000));
+    const clock = new FixedClock(new Date(T0.getTime() + 7_200_000).toISOString());
     await enqueue(
       database.db,
       sequentialIds('race'),
@@ -158,7 +156,7 @@ describe.runIf(testEngines().includes('postgres'))('outbox delivery with two ins
   });
 
   it('hands a message claimed by a crashed instance to the other once the lease runs out, exactly once', async () => {
-    const clock = createManualClock(new Date(T0.getTime() + 3_600_000));
+    const clock = new FixedClock(new Date(T0.getTime() + 3_600_000).toISOString());
     const platform = createRecordingNotifier({ platform: 'slack', clock });
     const ids = sequentialIds('crash');
     await enqueue(

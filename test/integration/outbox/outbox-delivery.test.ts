@@ -7,15 +7,14 @@ import {
   createDrizzleOutboxDeliveryStore,
 } from '../../../src/storage/repositories/drizzle-outbox-delivery-store.js';
 import { channelBindings, outbox } from '../../../src/storage/schema/index.js';
+import { FixedClock } from '../../fakes/fixed-clock.js';
 import { createRecordingNotifier } from '../../fakes/recording-notifier.js';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../support/test-databases.js';
 import {
   addMember,
   bindAdminChannel,
-  createManualClock,
   createOrganisation,
   enqueue,
-  type ManualClock,
   outboxRows,
   rowByDedupeKey,
   sequentialIds,
@@ -28,7 +27,7 @@ const ORG = 'org-outbox';
 describe.each(testEngines())('outbox delivery on %s', (engine) => {
   let database: TestDatabase;
   let store: OutboxDeliveryStore;
-  let clock: ManualClock;
+  let clock: FixedClock;
   const ids = sequentialIds('msg');
 
   beforeAll(async () => {
@@ -44,7 +43,7 @@ describe.each(testEngines())('outbox delivery on %s', (engine) => {
     // The worker serves every organisation, so each test starts from an empty outbox and no admin channel.
     await database.db.delete(outbox);
     await database.db.delete(channelBindings);
-    clock = createManualClock();
+    clock = new FixedClock(T0.toISOString());
   });
 
   const newConsoleNotifier = (overrides: { minSpacingMs?: number } = {}) =>
@@ -159,9 +158,9 @@ describe.each(testEngines())('outbox delivery on %s', (engine) => {
       new Date(T0.getTime() + 5000),
     );
 
-    clock.set(new Date(T0.getTime() + 4999));
+    clock.set(new Date(T0.getTime() + 4999).toISOString());
     expect(await worker.runOnce()).toMatchObject({ claimed: 0 });
-    clock.set(new Date(T0.getTime() + 5000));
+    clock.set(new Date(T0.getTime() + 5000).toISOString());
     expect(await worker.runOnce()).toMatchObject({ delivered: 2 });
 
     expect(notifier.calls).toHaveLength(3);

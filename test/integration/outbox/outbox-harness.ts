@@ -1,7 +1,6 @@
-// Shared set-up for the outbox delivery tests: a clock the test moves, seeded randomness, a silent logger, and
+// Shared set-up for the outbox delivery tests: the test clock's starting instant, prefixed ids, a silent logger, and
 // helpers that write what the worker reads (organisations, members and their identities, admin bindings).
 import { eq } from 'drizzle-orm';
-import type { Clock } from '../../../src/domain/ports/clock.port.js';
 import type { IdGenerator } from '../../../src/domain/ports/id-generator.port.js';
 import type { Logger } from '../../../src/domain/ports/logger.port.js';
 import type { OutboxMessageInput } from '../../../src/domain/ports/outbox.port.js';
@@ -20,33 +19,7 @@ import {
 // now, so an enqueued message is due at once and the test alone decides when everything after that happens.
 export const T0 = new Date('2090-01-01T09:00:00.000Z');
 
-export type ManualClock = Clock & { advance(ms: number): void; set(at: Date): void };
-
-export function createManualClock(start: Date = T0): ManualClock {
-  let now = start.getTime();
-  return {
-    now: () => new Date(now),
-    advance(ms) {
-      now += ms;
-    },
-    set(at) {
-      now = at.getTime();
-    },
-  };
-}
-
-/** mulberry32: small, fast and good enough to make "10 % fail at random" reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
+/** Like SeededIds but with a prefix, so the notice ids of two stores writing to one database never collide. */
 export function sequentialIds(prefix: string): IdGenerator {
   let next = 0;
   return {
