@@ -72,17 +72,17 @@ function openPostgres(url: string, maxConnections: number): OpenDatabase {
 }
 
 async function openPglite(options: { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' }) {
-  let client: PGlite;
-  if (options.kind === 'pglite') {
-    const dir = join(options.dataDir, 'pgdata');
-    mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir);
-  } else {
-    client = await PGlite.create();
-  }
+  if (options.kind === 'pglite-memory') return wrapPglite(await PGlite.create());
+  const dir = join(options.dataDir, 'pgdata');
+  mkdirSync(dir, { recursive: true });
+  return wrapPglite(await PGlite.create(dir));
+}
+
+/** An embedded database over an existing PGlite instance (the tests clone a migrated template). */
+export function wrapPglite(client: PGlite): OpenDatabase {
   const pglite = drizzlePglite(client, { schema, casing: 'snake_case' });
   const db = pglite as unknown as Database;
-  const opened: OpenDatabase = {
+  return {
     db,
     engine: 'pglite',
     async migrate() {
@@ -96,5 +96,4 @@ async function openPglite(options: { kind: 'pglite'; dataDir: string } | { kind:
       await client.close();
     },
   };
-  return opened;
 }

@@ -89,15 +89,20 @@ export async function createExpenseWorld(
 async function seedFirm(database: TestDatabase): Promise<void> {
   const { db } = database;
   await db.insert(schema.organisations).values({ id: ORG, name: 'Test Firm' });
-  for (const [name, person] of Object.entries(PEOPLE)) {
-    await db.insert(schema.members).values({ organisationId: ORG, id: name, displayName: capitalise(name) });
-    await db
-      .insert(schema.memberIdentities)
-      .values({ identity: `console:${name}`, organisationId: ORG, memberId: name });
-    for (const role of person.roles) {
-      await db.insert(schema.memberRoles).values({ organisationId: ORG, memberId: name, role });
-    }
-  }
+  const people = Object.entries(PEOPLE);
+  await db
+    .insert(schema.members)
+    .values(people.map(([name]) => ({ organisationId: ORG, id: name, displayName: capitalise(name) })));
+  await db
+    .insert(schema.memberIdentities)
+    .values(people.map(([name]) => ({ identity: `console:${name}`, organisationId: ORG, memberId: name })));
+  await db
+    .insert(schema.memberRoles)
+    .values(
+      people.flatMap(([name, person]) =>
+        person.roles.map((role) => ({ organisationId: ORG, memberId: name, role })),
+      ),
+    );
   await db.insert(schema.clients).values([
     {
       organisationId: ORG,
