@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { ApprovalDecisionView } from '../../../../src/domain/messaging/approval-decision.js';
+import { CARD_LOCALES } from '../../../../src/domain/messaging/card-format.js';
+import { HELP_TOPICS } from '../../../../src/domain/messaging/card-text.js';
+import {
+  type DecisionNoticeInput,
+  renderDecisionNoticeCard,
+} from '../../../../src/domain/messaging/render-decision-notice-card.js';
+import { renderHelpCard } from '../../../../src/domain/messaging/render-help-card.js';
+import { renderTextCard } from '../../../../src/domain/messaging/render-text-card.js';
+import { cny, SHANGHAI } from './messaging-fixtures.js';
+
+const at = { deciderName: 'Alice', stage: 2, stageCount: 2, at: '2026-03-25T06:02:00Z' } as const;
+
+const notice = (decision: ApprovalDecisionView, locale: 'en' | 'zh-CN' = 'en'): DecisionNoticeInput => ({
+  expenseId: 'ACME-7K3Q',
+  clientName: 'Acme',
+  description: 'Team lunch with the client',
+  claimed: cny(48_000),
+  decision,
+  locale,
+  timeZone: SHANGHAI,
+});
+
+describe('renderDecisionNoticeCard', () => {
+  it('given an approval, when the submitter is told, then it says approved by whom and when', () => {
+    const card = renderDecisionNoticeCard(notice({ kind: 'approved', ...at }));
+    expect(card).toEqual({
+      title: 'ACME-7K3Q is approved',
+      accent: 'success',
+      fields: [
+        { label: 'Client', value: 'Acme', short: true },
+        { label: 'Amount', value: 'CN¥480.00', short: true },
+        { label: 'Decided by', value: 'Alice', short: true },
+        { label: 'When', value: '25 Mar 14:02', short: true },
+        { label: 'Description', value: 'Team lunch with the client' },
+      ],
+      sections: [],
+      images: [],
+      actions: [],
+    });
+  });
+
+  it('given a partial approval by a delegate, when told, then both amounts and the reason are shown', () => {
+    const decision = {
+      kind: 'partially-approved',
+      approvedAmount: cny(30_000),
+      reason: 'Two people, not three',
+      onBehalfOfName: 'Dan',
+      ...at,
+    } as const;
+    const card = renderDecisionNoticeCard(notice(decision));
+    expect(card.title).toBe('ACME-7K3Q is partially approved');
+    expect(card.fields.slice(1, 4)).toEqual([
+      { label: 'Claimed', value: 'CN¥480.00', short: true },
+      { label: 'Approved', value: 'CN¥300.00', short: true },
+      { label: 'Decided by', value: 'Alice on behalf of Dan', short: true },
+    ]);
+    expect(card.sections).toEqual([{ heading: 'Reason', text: 'Two people, not three', tone: 'success' }]);
+    const zh = renderDecisionNoticeCard(notice(decision, 'zh-CN'));
+    expect(zh.title).toBe('ACME-7K3Q 已部分批准');
+    expect(zh.fields.slice(1, 5)).toEqual([
+      { label: '申请金额', value: '¥480.00', short: true },
+      { label: '批准金额', value: '¥300.00', short: true },
+      { label: '审批人', value: 'Alice（代 Dan）', short: true },
+      { label: '时间', value: '3月25日 14:02', short: true },
+    ]);
+  });
+
+  it('given a rejection, when told, then the reason is shown in both languages', () => {
+    const decision = { kind: 'rejected', reason: 'Personal expense', ...at } as const;
+    const card = renderDecisionNoticeCard(notice(decision));
+    expect(card.title).toBe('ACME-7K3Q is rejected');
+    expect(card.accent).toBe('danger');
+    expect(card.sections).toEqual([{ heading: 'Reason', text: 'Personal expense', tone: 'danger' }]);
+    expect(card.footer).toBeUndefined();
+    const zh = renderDecisionNoticeCard(notice(decision, 'zh-CN'));
+    expect(zh.title).toBe('ACME-7K3Q 已被驳回');
+    expect(zh.sections).toEqual([{ heading: '原因', text: 'Personal expense', tone: 'danger' }]);
+  });
+
+  it('given a return, when told, then it says what is needed and how to send it again', () => {
+    const decision = { kind: 'returned', whatIsNeeded: 'The restaurant invoice', ...at } as const;
+    const card = renderDecisionNoticeCard(notice(decision));
+    expect(card.title).toBe('ACME-7K3Q needs details');
+    expect(card.accent).toBe('warning');
+    expect(card.sections).toEqual([
+      { heading: 'What is needed', text: 'The restaurant invoice', tone: 'warning' },
+    ]);
+    expect(card.footer).toBe('Change it with edit ACME-7K3Q …, then send it again with resubmit ACME-7K3Q');
+    const zh = renderDecisionNoticeCard(notice(decision, 'zh-CN'));
+    expect(zh.title).toBe('ACME-7K3Q 需补充信息');
+    expect(zh.sections[0]?.heading).toBe('需补充');
+    expect(zh.footer).toBe('请用 修改 ACME-7K3Q … 更正，然后用 重新提交 ACME-7K3Q 再次提交');
+  });
+});
+
+describe('renderHelpCard', () => {
+  it.each(CARD_LOCALES.flatMap((locale) => HELP_TOPICS.map((topic) => [topic, locale] as const)))(
+    'given %s in %s, when rendered, then it is a titled card of plain lines without actions',
+    (topic, locale) => {
+      const card = renderHelpCard(topic, locale);
+      expect(card.title.trim()).not.toBe('');
+      expect(card.sections).toHaveLength(1);
+      expect(card.sections[0]?.text.split('\n').length).toBeGreaterThanOrEqual(3);
+      expect(card.actions).toEqual([]);
+    },
+  );
+
+  it('given the overview, when rendered, then it shows the commands in each language', () => {
+    expect(renderHelpCard('overview', 'en').sections[0]?.text).toContain(
+      'Log an expense: 45.80 @acme #meals lunch with the client',
+    );
+    expect(renderHelpCard('overview', 'zh-CN').title).toBe('Outlay 帮助');
+    expect(renderHelpCard('approve', 'zh-CN').sections[0]?.text).toContain('驳回 ACME-7K3Q <原因>');
+  });
+});
+
+describe('renderTextCard', () => {
+  it('given one line, when rendered, then it is a title-only card', () => {
+    expect(renderTextCard('ACME-7K3Q withdrawn.')).toEqual({
+      title: 'ACME-7K3Q withdrawn.',
+      fields: [],
+      sections: [],
+      images: [],
+      actions: [],
+    });
+  });
+
+  it('given several lines and a tone, when rendered, then the rest is one literal section', () => {
+    expect(renderTextCard('Not an amount\n"12,5O" — try **12.50**\n', { tone: 'danger' })).toEqual({
+      title: 'Not an amount',
+      accent: 'danger',
+      fields: [],
+      sections: [{ text: '"12,5O" — try \\*\\*12.50\\*\\*' }],
+      images: [],
+      actions: [],
+    });
+  });
+});
