@@ -1,10 +1,12 @@
-// The production build is plain `tsc`; SQL migrations are not TypeScript, so copy them beside the output.
+// The production build is plain `tsc`; files that are not TypeScript are copied beside the output: the SQL
+// migrations, and the console page's static files (served from dist/bots/console/public/).
 import { cpSync } from 'node:fs';
 
-cpSync(
-  new URL('../src/storage/migrations', import.meta.url),
-  new URL('../dist/storage/migrations', import.meta.url),
-  {
-    recursive: true,
-  },
-);
+const COPIES = [
+  ['../src/storage/migrations', '../dist/storage/migrations'],
+  ['../src/bots/console/public', '../dist/bots/console/public'],
+];
+
+for (const [from, to] of COPIES) {
+  cpSync(new URL(from, import.meta.url), new URL(to, import.meta.url), { recursive: true });
+}
