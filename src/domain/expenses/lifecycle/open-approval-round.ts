@@ -1,0 +1,39 @@
+import { findStageApprovers } from '../../approvals/find-stage-approvers.js';
+import type { EligibleApprover, NoEligibleApprover } from '../../approvals/stage-approvers.js';
+import type { ClientRecord } from '../../ports/directory.port.js';
+import type { Tx } from '../../ports/unit-of-work.port.js';
+import { ok, type Result } from '../../shared/result.js';
+import { announceApprovalRequest } from '../announce.js';
+import type { PendingExpense } from '../expense.js';
+import type { ExpenseDeps } from '../expense-deps.js';
+
+/**
+ * Opens stage 1 of the expense's (new) round: who is asked now — earlier rounds do not count for separation of
+ * duties — recorded on the step, and the approval card sent to them and the client's internal channels.
+ */
+export async function openApprovalRound(
+  deps: Pick<ExpenseDeps, 'directory' | 'clock' | 'expenses' | 'outbox' | 'bindings'>,
+  tx: Tx,
+  organisationId: string,
+  expense: PendingExpense,
+  client: ClientRecord,
+): Promise<Result<readonly EligibleApprover[], NoEligibleApprover>> {
+  const steps = await deps.expenses.steps(tx, organisationId, expense.id);
+  const approvers = await findStageApprovers(deps, tx, organisationId, expense, client, steps);
+  if (!approvers.ok) return approvers;
+  await deps.expenses.openStep(tx, organisationId, {
+    expenseId: expense.id,
+    round: expense.approvalRound,
+    stage: expense.stage,
+    stageKind: approvers.value.fellTo,
+    fellTo: approvers.value.fellTo,
+    eligibleMemberIds: approvers.value.eligible.map((a) => a.memberId),
+  });
+  await announceApprovalRequest(deps, tx, {
+    organisationId,
+    expense,
+    client,
+    approvers: approvers.value.eligible,
+  });
+  return ok(approvers.value.eligible);
+}
