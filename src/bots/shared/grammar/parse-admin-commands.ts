@@ -265,20 +265,13 @@ export const parsePolicySet = (args: readonly Token[]): Parsed => {
 };
 
 export const parsePolicyTest = (args: readonly Token[]): Parsed => {
-  const taken = takeAmountAt(args, 0, 'policy-test');
+  const taken = takeAmountAt(args, 0, 'policy-test', 'amount-only');
   if (taken === undefined) return refuse('AMOUNT_MISSING', { command: 'policy-test' });
   if (!taken.ok) return taken;
   const scanned = scanWords(taken.value.rest, new Set(['client', 'category', 'currency']), 'policy-test');
   if (!scanned.ok) return scanned;
   const { client, category, currency, rest } = scanned.value;
-  if (taken.value.currency !== undefined && currency !== undefined && taken.value.currency !== currency) {
-    return refuse('TWO_CURRENCIES', {
-      first: taken.value.currency,
-      second: currency,
-      command: 'policy-test',
-    });
-  }
-  const stated = stateAmount(taken.value.amount, taken.value.currency ?? currency, 'policy-test');
+  const stated = stateAmount(taken.value.amount, currency, 'policy-test');
   if (!stated.ok) return stated;
   if (client === undefined) return refuse('CLIENT_MISSING', { command: 'policy-test' });
   if (category === undefined) return refuse('CATEGORY_MISSING', { command: 'policy-test' });

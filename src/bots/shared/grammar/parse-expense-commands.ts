@@ -25,22 +25,13 @@ import type { Token } from './tokenize.js';
 type Parsed = Result<Command, GrammarFailure>;
 
 export const parseLog = (args: readonly Token[]): Parsed => {
-  const taken = takeAmountAt(args, 0, 'log');
+  const taken = takeAmountAt(args, 0, 'log', 'amount-only');
   if (taken === undefined) return refuse('AMOUNT_MISSING', { command: 'log' });
   if (!taken.ok) return taken;
   const scanned = scanWords(taken.value.rest, EXPENSE_SLOTS, 'log');
   if (!scanned.ok) return scanned;
-  const { client, category, date, fields, override, rest } = scanned.value;
-  if (taken.value.currency !== undefined && scanned.value.currency !== undefined) {
-    if (taken.value.currency !== scanned.value.currency) {
-      return refuse('TWO_CURRENCIES', {
-        first: taken.value.currency,
-        second: scanned.value.currency,
-        command: 'log',
-      });
-    }
-  }
-  const stated = stateAmount(taken.value.amount, taken.value.currency ?? scanned.value.currency, 'log');
+  const { client, category, currency, date, fields, override, rest } = scanned.value;
+  const stated = stateAmount(taken.value.amount, currency, 'log');
   if (!stated.ok) return stated;
   if (client === undefined) return refuse('CLIENT_MISSING', { command: 'log' });
   if (category === undefined) return refuse('CATEGORY_MISSING', { command: 'log' });
@@ -60,31 +51,16 @@ export const parseLog = (args: readonly Token[]): Parsed => {
 export const parseEdit = (args: readonly Token[]): Parsed => {
   const id = takeExpenseId(args, 'edit');
   if (!id.ok) return id;
-  const taken = takeAmountAt(id.value.rest, 0, 'edit');
+  const taken = takeAmountAt(id.value.rest, 0, 'edit', 'amount-only');
   if (taken !== undefined && !taken.ok) return taken;
   const scanned = scanWords(taken?.value.rest ?? id.value.rest, EXPENSE_SLOTS, 'edit');
   if (!scanned.ok) return scanned;
-  const { client, category, date, fields, override, rest } = scanned.value;
-  const amountCurrency = taken?.value.currency;
-  if (
-    amountCurrency !== undefined &&
-    scanned.value.currency !== undefined &&
-    amountCurrency !== scanned.value.currency
-  ) {
-    return refuse('TWO_CURRENCIES', {
-      first: amountCurrency,
-      second: scanned.value.currency,
-      command: 'edit',
-    });
-  }
-  const currency = amountCurrency ?? scanned.value.currency;
-  let money: Partial<StatedAmount> = {};
+  const { client, category, currency, date, fields, override, rest } = scanned.value;
+  let money: Partial<StatedAmount> = currency === undefined ? {} : { currency };
   if (taken !== undefined) {
     const stated = stateAmount(taken.value.amount, currency, 'edit');
     if (!stated.ok) return stated;
     money = stated.value;
-  } else if (currency !== undefined) {
-    money = { currency };
   }
   const description = freeText(rest);
   const changes: ExpenseChanges = {

@@ -89,7 +89,7 @@ const pad2 = (n: string): string => n.padStart(2, '0');
 // Feb 29 is a month-day; whether the year has one is for resolveDateSpec to say.
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
-export const isMonthDay = (month: number, day: number): boolean =>
+const isMonthDay = (month: number, day: number): boolean =>
   Number.isInteger(month) &&
   Number.isInteger(day) &&
   month >= 1 &&

@@ -233,13 +233,15 @@ export type TakenAmount = {
 };
 
 /**
- * Reads the amount at `tokens[at]` (with a currency symbol written beside it, `45 元`) and an ISO code right
- * after it. Undefined when that token does not look like an amount.
+ * Reads the amount at `tokens[at]` (with a currency symbol written beside it, `45 元`) and, for commands that do
+ * not look for a currency anywhere (`codeAfter`), an ISO code right after it. Undefined when that token does not
+ * look like an amount.
  */
 export const takeAmountAt = (
   tokens: readonly Token[],
   at: number,
   command: CommandKind,
+  codeAfter: 'code-after' | 'amount-only' = 'code-after',
 ): Result<TakenAmount, GrammarFailure> | undefined => {
   const first = tokens[at];
   const second = tokens[at + 1];
@@ -262,7 +264,8 @@ export const takeAmountAt = (
   }
   let end = at + reading.used;
   const after = tokens[end];
-  const currency = after?.bare === true ? readCurrencyWord(after.text) : undefined;
+  const currency =
+    codeAfter === 'code-after' && after?.bare === true ? readCurrencyWord(after.text) : undefined;
   if (currency !== undefined) end++;
   const rest = [...tokens.slice(0, at), ...tokens.slice(end)];
   return ok(

@@ -178,7 +178,7 @@ const policySetting: fc.Arbitrary<PolicySetting> = fc.oneof(
     .map((s) => compact({ kind: 'receipt-threshold' as const, ...s })),
   category.map((c) => ({ kind: 'receipt-threshold' as const, category: c, amount: null })),
   fc
-    .tuple(fc.integer({ min: 0, max: 100 }), fc.stringMatching(/^[0-9]?[1-9]?$/))
+    .tuple(fc.integer({ min: 0, max: 100 }), fc.stringMatching(/^(?:[0-9][1-9]|[1-9])?$/))
     .map(([whole, fraction]) => (whole === 100 || fraction === '' ? String(whole) : `${whole}.${fraction}`))
     .map((percent) => ({ kind: 'audit-sample' as const, percent })),
   fc.option(parsedAmount, { nil: null }).map((amount) => ({ kind: 'auto-approve' as const, amount })),
