@@ -109,7 +109,6 @@ export const consolePlugin: FastifyPluginAsync<ConsolePluginOptions> = async (ap
       });
       if (crossSite) return refuse(request, reply, 403, 'CROSS_SITE');
     }
-    if (isConsoleAuthorised(token, request.headers)) return;
     const config = request.routeOptions.config as PageRouteConfig;
     const offered = (request.query as { readonly token?: unknown }).token;
     if (token !== undefined && config.consolePage && typeof offered === 'string') {
@@ -120,6 +119,7 @@ export const consolePlugin: FastifyPluginAsync<ConsolePluginOptions> = async (ap
           .redirect(CONSOLE_PREFIX, 303);
       }
     }
+    if (isConsoleAuthorised(token, request.headers)) return;
     return refuse(request, reply, 401, 'UNAUTHORISED');
   });
 

@@ -41,6 +41,7 @@ export type RecordingConversation = Conversation & {
 
 export function createRecordingConversation(
   reply: Reply = { visibility: 'private', cards: [card('Done')] },
+  onAction?: (action: InboundAction) => void,
 ): RecordingConversation {
   const messages: InboundMessage[] = [];
   const actions: InboundAction[] = [];
@@ -65,6 +66,7 @@ export function createRecordingConversation(
     },
     async handleAction(action) {
       actions.push(action);
+      onAction?.(action);
       return answer();
     },
     async handleFile(file) {
@@ -114,7 +116,9 @@ export const DIRECTORY: ConsoleDirectory = {
 export type MemoryTranscript = ConsoleTranscript & {
   readonly messages: ConsoleMessage[];
   readonly reads: { addresses: readonly string[]; since: Date | undefined; limit: number }[];
-  add(address: string, title: string, at: string): void;
+  add(address: string, title: string, at: string, extra?: Partial<Card>): void;
+  /** What the console notifier does for a `replaces`: a new card under the same seq, written later. */
+  update(seq: number, card: Card, at: string): void;
 };
 
 /** Just enough of the transcript for the plugin: the read filters by address and time like the real one. */
@@ -124,15 +128,21 @@ export function createMemoryTranscript(directory: ConsoleDirectory = DIRECTORY):
   return {
     messages,
     reads,
-    add(address, title, at) {
+    add(address, title, at, extra = {}) {
       messages.push({
         seq: messages.length + 1,
         address,
         kind: 'notice',
-        card: card(title),
+        card: card(title, extra),
         createdAt: new Date(at),
         updatedAt: new Date(at),
       });
+    },
+    update(seq, newCard, at) {
+      const index = messages.findIndex((m) => m.seq === seq);
+      const found = messages[index];
+      if (!found) throw new Error(`no message ${seq}`);
+      messages[index] = { ...found, card: newCard, updatedAt: new Date(at) };
     },
     async post() {
       throw new Error('the plugin never posts');
@@ -170,9 +180,10 @@ export type ConsoleApp = {
 
 export async function startConsoleApp(
   options: Partial<Omit<ConsolePluginOptions, 'conversation' | 'transcript' | 'uow'>> = {},
+  parts: { readonly conversation?: RecordingConversation; readonly transcript?: MemoryTranscript } = {},
 ): Promise<ConsoleApp> {
-  const conversation = createRecordingConversation();
-  const transcript = createMemoryTranscript();
+  const conversation = parts.conversation ?? createRecordingConversation();
+  const transcript = parts.transcript ?? createMemoryTranscript();
   const app = createHttpServer({ logger: silentLogger, readinessChecks: [] });
   await app.register(consolePlugin, {
     prefix: '/console',

@@ -99,9 +99,9 @@ describe.each(testEngines())('console notifier on %s', (engine) => {
     world.database.db.select().from(schema.consoleMessages).orderBy(schema.consoleMessages.seq);
 
   it('serves the console platform and posts the rendered card at the address', async () => {
-    const console = notifier();
-    expect(console.platform).toBe('console');
-    const outcome = await console.deliver(outbound({ id: 'ob-1', dedupeKey: 'approval-request:A:bob' }));
+    const sink = notifier();
+    expect(sink.platform).toBe('console');
+    const outcome = await sink.deliver(outbound({ id: 'ob-1', dedupeKey: 'approval-request:A:bob' }));
     const [row] = await rows();
     expect(outcome).toEqual({ ok: true, ref: { seq: row?.seq } });
     expect(row).toMatchObject({
@@ -116,9 +116,9 @@ describe.each(testEngines())('console notifier on %s', (engine) => {
   });
 
   it('replaces the earlier card in place when the payload names it', async () => {
-    const console = notifier();
-    const first = await console.deliver(outbound({ id: 'ob-1', dedupeKey: 'approval-request:A:bob' }));
-    const update = await console.deliver(
+    const sink = notifier();
+    const first = await sink.deliver(outbound({ id: 'ob-1', dedupeKey: 'approval-request:A:bob' }));
+    const update = await sink.deliver(
       outbound({
         id: 'ob-2',
         dedupeKey: 'approval-resolved:A:bob',
@@ -144,7 +144,7 @@ describe.each(testEngines())('console notifier on %s', (engine) => {
   });
 
   it('posts an update whose original is not there as new, under the original key, so the next update lands on it', async () => {
-    const console = notifier();
+    const sink = notifier();
     const resolved = (id: string, decision: string) =>
       outbound({
         id,
@@ -152,8 +152,8 @@ describe.each(testEngines())('console notifier on %s', (engine) => {
         kind: 'approval-resolved',
         payload: { title: 'Approve ACME-7K3Q?', decision, replaces: 'approval-request:A:bob' },
       });
-    const first = await console.deliver(resolved('ob-7', 'Edited'));
-    const second = await console.deliver(resolved('ob-8', 'Approved by Bob'));
+    const first = await sink.deliver(resolved('ob-7', 'Edited'));
+    const second = await sink.deliver(resolved('ob-8', 'Approved by Bob'));
     expect(second).toEqual(first);
     const all = await rows();
     expect(all).toHaveLength(1);
@@ -166,9 +166,9 @@ describe.each(testEngines())('console notifier on %s', (engine) => {
   });
 
   it('a redelivery of the same outbox message writes nothing new', async () => {
-    const console = notifier();
-    const first = await console.deliver(outbound({ id: 'ob-1', dedupeKey: 'k' }));
-    const again = await console.deliver(outbound({ id: 'ob-1', dedupeKey: 'k', attempt: 2 }));
+    const sink = notifier();
+    const first = await sink.deliver(outbound({ id: 'ob-1', dedupeKey: 'k' }));
+    const again = await sink.deliver(outbound({ id: 'ob-1', dedupeKey: 'k', attempt: 2 }));
     expect(again).toEqual(first);
     expect(await rows()).toHaveLength(1);
   });

@@ -51,7 +51,6 @@ const TEXTS = {
     cancel: 'Cancel',
     submit: 'Send',
     amountIn: (currency) => `Amount (${currency})`,
-    resolved: 'Resolved',
     unauthorised: 'This console needs its token: open /console?token=<CONSOLE_TOKEN>.',
     offline: 'Outlay does not answer; retrying…',
     badChannel: 'A channel name looks like #acme-team.',
@@ -102,7 +101,6 @@ const TEXTS = {
     cancel: '取消',
     submit: '发送',
     amountIn: (currency) => `金额（${currency}）`,
-    resolved: '已处理',
     unauthorised: '此控制台需要令牌：请打开 /console?token=<CONSOLE_TOKEN>。',
     offline: 'Outlay 没有响应，正在重试…',
     badChannel: '频道名称形如 #acme-team。',
@@ -320,12 +318,7 @@ function renderCard(card, address) {
   }
 
   if (card.resolved) {
-    article.append(
-      el('p', { className: 'resolution', testid: 'resolution' }, [
-        el('span', { className: 'visually-hidden', text: `${t().resolved}: ` }),
-        document.createTextNode(card.resolved.text),
-      ]),
-    );
+    article.append(el('p', { className: 'resolution', testid: 'resolution', text: card.resolved.text }));
   } else if (Array.isArray(card.actions) && card.actions.length > 0) {
     article.append(renderActions(card.actions, address));
   }
@@ -502,7 +495,7 @@ function startEntry(address, said, kind) {
   const replies = el('div', { className: 'replies', testid: 'replies' }, [
     el('p', { className: 'pending', text: t().sending }),
   ]);
-  const item = el('li', { className: `entry mine ${kind}`, testid: 'my-entry' }, [
+  const item = el('li', { className: `entry mine entry-${kind}`, testid: 'my-entry' }, [
     el('div', { className: 'said' }, [
       el('span', { className: 'speaker', text: state.person ? state.person.displayName : t().you }),
       el('span', { className: 'said-text', testid: 'said-text', text: said }),
