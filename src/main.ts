@@ -3,14 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
-import { createHttpServer } from './bots/http-server.js';
+import { seedDemo } from './composition/seed-demo.js';
+import { buildCoreDeps, openConfiguredDatabase, startServer } from './composition/start-server.js';
 import type { Config } from './config/config.js';
 import { ConfigError } from './config/config-error.js';
-import { describeConfigForLog } from './config/describe-config.js';
 import { parseConfig } from './config/parse-config.js';
 import type { Logger } from './domain/ports/logger.port.js';
-import { bootstrapOrganisation, DEFAULT_ORGANISATION_ID } from './storage/bootstrap-organisation.js';
-import { type DatabaseOptions, type OpenDatabase, openDatabase } from './storage/open-database.js';
+import { countClients, DEFAULT_ORGANISATION_ID } from './storage/bootstrap-organisation.js';
 
 /** Everything that may carry a secret in a log line; pino replaces the value before it is written. */
 const REDACTED_PATHS = [
@@ -38,67 +37,12 @@ export function createLogger(config: Pick<Config, 'log' | 'server'>): Logger {
   });
 }
 
-export type RunningServer = {
-  readonly url: string;
-  readonly database: OpenDatabase;
-  close(): Promise<void>;
-};
-
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  logger.info({ config: describeConfigForLog(config) }, 'starting Outlay');
-  const database = await openConfiguredDatabase(config);
-  try {
-    await database.migrate();
-    const bootstrap = await bootstrapOrganisation(database.db, {
-      organisationId: DEFAULT_ORGANISATION_ID,
-      name: 'Outlay',
-      locale: config.locale,
-      adminIdentities: config.admins,
-    });
-    if (bootstrap.organisationCreated) logger.info('created the default organisation');
-    if (bootstrap.adminsAdded.length > 0)
-      logger.info({ admins: bootstrap.adminsAdded }, 'bootstrapped admins');
-
-    const app = createHttpServer({
-      logger,
-      readinessChecks: [{ name: 'database', check: () => database.ping() }],
-    });
-    const url = await app.listen({ port: config.server.port, host: '0.0.0.0' });
-    logger.info({ url, engine: database.engine }, 'Outlay is listening');
-
-    let closing: Promise<void> | undefined;
-    return {
-      url,
-      database,
-      close() {
-        closing ??= (async () => {
-          await app.close();
-          await database.close();
-          logger.info('stopped');
-        })();
-        return closing;
-      },
-    };
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-}
-
-function openConfiguredDatabase(config: Config): Promise<OpenDatabase> {
-  const options: DatabaseOptions =
-    config.database.kind === 'postgres'
-      ? { kind: 'postgres', url: config.database.url }
-      : { kind: 'pglite', dataDir: config.database.dataDir };
-  return openDatabase(options);
-}
-
 const USAGE = `Usage: outlay [command]
 
 Commands:
   serve              start the server (default; what \`npm start\` runs)
   migrate            apply database migrations and exit
-  seed-demo          seed the demo organisation (not available yet)
+  seed-demo          seed the demo organisation (people, two clients, budgets, months of expenses)
   job <name>         run one scheduler job once (not available yet)
   help               show this text
 `;
@@ -141,6 +85,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       }
     }
     case 'seed-demo':
+      return runSeedDemo(config, logger);
     case 'job':
       process.stderr.write(`outlay ${command}: not available yet in this version.\n`);
       return 2;
@@ -166,6 +111,23 @@ async function serveUntilSignalled(config: Config, logger: Logger): Promise<numb
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
+}
+
+async function runSeedDemo(config: Config, logger: Logger): Promise<number> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await database.migrate();
+    const core = buildCoreDeps(config, database);
+    if ((await countClients(database.db, DEFAULT_ORGANISATION_ID)) > 0) {
+      process.stderr.write('outlay seed-demo: the organisation already has clients; nothing was seeded.\n');
+      return 1;
+    }
+    await seedDemo(database.db, core, DEFAULT_ORGANISATION_ID);
+    logger.info('seeded the demo organisation');
+    return 0;
+  } finally {
+    await database.close();
+  }
 }
 
 function packageVersion(): string {

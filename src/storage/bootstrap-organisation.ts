@@ -3,7 +3,14 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from './open-database.js';
-import { auditEvents, memberIdentities, memberRoles, members, organisations } from './schema/index.js';
+import {
+  auditEvents,
+  clients,
+  memberIdentities,
+  memberRoles,
+  members,
+  organisations,
+} from './schema/index.js';
 
 export const DEFAULT_ORGANISATION_ID = 'default';
 
@@ -106,4 +113,13 @@ export async function isAdmin(db: Database, organisationId: string, identity: st
 
 function displayNameOf(identity: string): string {
   return identity.split(':').at(-1) ?? identity;
+}
+
+/** How many clients an organisation has; the first start seeds the demo only into an empty one. */
+export async function countClients(db: Database, organisationId: string): Promise<number> {
+  const rows = await db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(eq(clients.organisationId, organisationId));
+  return rows.length;
 }

@@ -2,18 +2,25 @@
 import type { IdGenerator } from '../domain/ports/id-generator.port.js';
 import { createDrizzleUnitOfWork } from './drizzle-unit-of-work.js';
 import type { Database } from './open-database.js';
+import { createDrizzleAdminRepository } from './repositories/drizzle-admin-repository.js';
 import { createDrizzleAuditLog } from './repositories/drizzle-audit-log.js';
 import { createDrizzleDirectory } from './repositories/drizzle-directory.js';
+import { createDrizzleExpenseQuery } from './repositories/drizzle-expense-query.js';
 import { createDrizzleExpenseRepository } from './repositories/drizzle-expense-repository.js';
 import { createDrizzleIdempotencyStore } from './repositories/drizzle-idempotency-store.js';
+import { createDrizzleIdentityLinkRepository } from './repositories/drizzle-identity-link-repository.js';
 import { createDrizzleJobRunLedger } from './repositories/drizzle-job-run-ledger.js';
 import { createDrizzleOutbox } from './repositories/drizzle-outbox.js';
+import { createDrizzlePeriodRepository } from './repositories/drizzle-period-repository.js';
+import { createDrizzlePromptRepository } from './repositories/drizzle-prompt-repository.js';
+import { createDrizzleReceiptRepository } from './repositories/drizzle-receipt-repository.js';
 import {
   createDrizzleBindingRepository,
   createDrizzleBudgetRepository,
   createDrizzlePolicyRepository,
   createDrizzleRateRepository,
 } from './repositories/drizzle-settings-repositories.js';
+import { createDrizzleSettingsStore } from './repositories/drizzle-settings-store.js';
 
 export function createStoragePorts(db: Database, ids: IdGenerator) {
   return {
@@ -28,6 +35,13 @@ export function createStoragePorts(db: Database, ids: IdGenerator) {
     outbox: createDrizzleOutbox(ids),
     ledger: createDrizzleJobRunLedger(),
     idempotency: createDrizzleIdempotencyStore(),
+    periods: createDrizzlePeriodRepository(),
+    receipts: createDrizzleReceiptRepository(),
+    expenseQuery: createDrizzleExpenseQuery(),
+    prompts: createDrizzlePromptRepository(),
+    admin: createDrizzleAdminRepository(),
+    identityLinks: createDrizzleIdentityLinkRepository(),
+    settingsStore: createDrizzleSettingsStore(),
   };
 }
 

@@ -54,6 +54,12 @@ export interface Directory {
     clientId: string,
     code: string,
   ): Promise<ProjectRecord | undefined>;
+  projectById(
+    tx: Tx,
+    organisationId: string,
+    clientId: string,
+    id: string,
+  ): Promise<ProjectRecord | undefined>;
   categories(tx: Tx, organisationId: string): Promise<readonly Category[]>;
   /** The client's approver lists by stage (1..3). */
   approverLists(

@@ -80,17 +80,21 @@ export function createDrizzleDirectory(): Directory {
             eq(projects.code, code),
           ),
         );
-      if (!row) return undefined;
-      const project: ProjectRecord = {
-        id: row.id,
-        clientId: row.clientId,
-        code: row.code,
-        name: row.name,
-        startOn: row.startOn ?? undefined,
-        endOn: row.endOn ?? undefined,
-        status: row.status,
-      };
-      return project;
+      return row ? toProject(row) : undefined;
+    },
+
+    async projectById(tx, organisationId, clientId, id) {
+      const [row] = await executorOf(tx)
+        .select()
+        .from(projects)
+        .where(
+          and(
+            eq(projects.organisationId, organisationId),
+            eq(projects.clientId, clientId),
+            eq(projects.id, id),
+          ),
+        );
+      return row ? toProject(row) : undefined;
     },
 
     async categories(tx, organisationId) {
@@ -183,5 +187,17 @@ function toClient(row: typeof clients.$inferSelect): ClientRecord {
     locale: asLocale(row.locale) ?? 'en',
     status: row.status,
     closedThrough: row.closedThrough ?? undefined,
+  };
+}
+
+function toProject(row: typeof projects.$inferSelect): ProjectRecord {
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    code: row.code,
+    name: row.name,
+    startOn: row.startOn ?? undefined,
+    endOn: row.endOn ?? undefined,
+    status: row.status,
   };
 }

@@ -123,15 +123,13 @@ describe.each(testEngines())('deciding an expense on %s', (engine) => {
   });
 
   it('delegate: recorded as acting on behalf of the approver', async () => {
-    await world.database.db
-      .insert(schema.delegations)
-      .values({
-        organisationId: ORG,
-        id: 'd1',
-        fromMemberId: 'bob',
-        toMemberId: 'erin',
-        until: '2026-03-31',
-      });
+    await world.database.db.insert(schema.delegations).values({
+      organisationId: ORG,
+      id: 'd1',
+      fromMemberId: 'bob',
+      toMemberId: 'erin',
+      until: '2026-03-31',
+    });
     const id = await logged('alice', '300');
     const result = await decide('erin', id, approve);
     expect(result).toMatchObject({ ok: true, value: { step: { deciderId: 'erin', onBehalfOf: 'bob' } } });

@@ -1,0 +1,137 @@
+// Turns an outbox message into the card a person sees, at delivery time and in the reader's language, from what
+// the database says then — so a card delivered late still shows the expense as it is. Every platform's notifier
+// calls this and only renders the card its own way.
+import type { ExpenseView } from '../../domain/expenses/describe-expense.js';
+import {
+  type Card,
+  type CardLocale,
+  renderApprovalCard,
+  renderBudgetWarningCard,
+  renderDecisionNoticeCard,
+  renderTextCard,
+  resolveApprovalCard,
+} from '../../domain/messaging/index.js';
+import { asCurrencyCode } from '../../domain/money/currency.js';
+import type { OutboundMessage } from '../../domain/ports/chat-notifier.port.js';
+import { approvalCardInput, decisionViewOf, expenseCard } from './expense-cards.js';
+
+export type AnnouncementRendererDeps = {
+  readonly describeExpense: (organisationId: string, expenseId: string) => Promise<ExpenseView | undefined>;
+  /** The reader's language: the member's own, else the client's, else the organisation's. */
+  readonly localeFor: (
+    organisationId: string,
+    reader: { readonly memberId?: string | null; readonly clientId?: string | null },
+  ) => Promise<CardLocale>;
+  readonly clientName: (organisationId: string, clientId: string) => Promise<string | undefined>;
+};
+
+type Payload = Record<string, unknown>;
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+
+export function createAnnouncementRenderer(deps: AnnouncementRendererDeps) {
+  return async (message: OutboundMessage): Promise<Card | undefined> => {
+    const payload = (message.payload ?? {}) as Payload;
+    switch (message.kind) {
+      case 'approval-request':
+        return approvalRequest(deps, message, payload);
+      case 'approval-resolved':
+      case 'approval-superseded':
+        return approvalResolved(deps, message, payload);
+      case 'decision-notice':
+        return decisionNotice(deps, message, payload);
+      case 'budget-warning':
+        return budgetWarning(deps, message, payload);
+      case 'dead-letter':
+        return renderTextCard(
+          `Undeliverable message · 无法送达的消息\n${text(payload.kind) ?? ''} → ${text(payload.address) ?? ''}: ${text(payload.error) ?? ''}`,
+          { tone: 'danger' },
+        );
+      case 'audit-head':
+        return renderTextCard(
+          `Audit chain head · 审计链头\n${num(payload.position) ?? ''}:${text(payload.hash) ?? ''}`,
+        );
+      default:
+        return undefined;
+    }
+  };
+}
+
+async function viewFor(deps: AnnouncementRendererDeps, message: OutboundMessage, payload: Payload) {
+  const expenseId = text(payload.expenseId);
+  return expenseId === undefined ? undefined : deps.describeExpense(message.organisationId, expenseId);
+}
+
+async function approvalRequest(deps: AnnouncementRendererDeps, message: OutboundMessage, payload: Payload) {
+  const view = await viewFor(deps, message, payload);
+  if (!view) return undefined;
+  const locale = await deps.localeFor(message.organisationId, {
+    memberId: text(payload.recipientId) ?? null,
+    clientId: view.client.id,
+  });
+  const stage = { stage: num(payload.stage) ?? 1, stageCount: num(payload.stageCount) ?? 1 };
+  const input = approvalCardInput(view, locale, stage);
+  const stillWaiting =
+    view.expense.status === 'pending' &&
+    view.expense.stage === stage.stage &&
+    view.expense.approvalRound === num(payload.round);
+  if (stillWaiting) return renderApprovalCard(input);
+  // Decided (or superseded) before this copy went out: show it settled, never with live buttons.
+  const step = view.steps.find((s) => s.round === num(payload.round) && s.stage === stage.stage);
+  return step
+    ? resolveApprovalCard(input, decisionViewOf(step, stage.stageCount, view))
+    : expenseCard(view, locale);
+}
+
+async function approvalResolved(deps: AnnouncementRendererDeps, message: OutboundMessage, payload: Payload) {
+  const view = await viewFor(deps, message, payload);
+  if (!view) return undefined;
+  const locale = await deps.localeFor(message.organisationId, { clientId: view.client.id });
+  const stage = { stage: num(payload.stage) ?? 1, stageCount: num(payload.stageCount) ?? 1 };
+  const input = approvalCardInput(view, locale, stage);
+  const step = view.steps.find((s) => s.round === num(payload.round) && s.stage === stage.stage);
+  if (message.kind === 'approval-superseded' || !step) {
+    return { ...expenseCard(view, locale), actions: [] };
+  }
+  return resolveApprovalCard(input, decisionViewOf(step, stage.stageCount, view));
+}
+
+async function decisionNotice(deps: AnnouncementRendererDeps, message: OutboundMessage, payload: Payload) {
+  const view = await viewFor(deps, message, payload);
+  if (!view) return undefined;
+  const locale = await deps.localeFor(message.organisationId, {
+    memberId: view.expense.submitterId,
+    clientId: view.client.id,
+  });
+  const step = view.steps.find((s) => s.round === num(payload.round) && s.stage === num(payload.stage));
+  if (!step) return expenseCard(view, locale);
+  return renderDecisionNoticeCard({
+    expenseId: view.expense.id,
+    clientName: view.client.name,
+    description: view.expense.description,
+    claimed: view.expense.clientAmount,
+    decision: decisionViewOf(step, num(payload.stageCount) ?? step.stage, view),
+    locale,
+    timeZone: view.client.timeZone,
+  });
+}
+
+async function budgetWarning(deps: AnnouncementRendererDeps, message: OutboundMessage, payload: Payload) {
+  const clientId = text(payload.clientId);
+  const currency = text(payload.currency);
+  const budgetMinor = num(payload.budgetMinor);
+  if (!clientId || !currency || budgetMinor === undefined) return undefined;
+  const locale = await deps.localeFor(message.organisationId, { clientId });
+  const scopeName = (await deps.clientName(message.organisationId, clientId)) ?? clientId;
+  return renderBudgetWarningCard({
+    audience: 'internal',
+    reason: { kind: 'threshold', thresholdPercent: num(payload.threshold) ?? 100 },
+    scopeName,
+    periodKey: text(payload.periodKey) ?? '',
+    budget: { amountMinor: budgetMinor, currency: asCurrencyCode(currency) },
+    actualMinor: num(payload.actualMinor) ?? 0,
+    committedMinor: num(payload.committedMinor) ?? 0,
+    locale,
+  });
+}

@@ -1,0 +1,190 @@
+// Part of the composition root: config → logger → database → repositories → use cases → conversation, console and
+// outbox worker → listen; and the reverse on shutdown.
+import { randomInt, randomUUID } from 'node:crypto';
+import { Registry } from 'prom-client';
+import { createConsoleNotifier } from '../bots/console/console-notifier.js';
+import { CONSOLE_PREFIX, consolePlugin } from '../bots/console/console-plugin.js';
+import { registerMetrics } from '../bots/http-metrics.js';
+import { createHttpServer } from '../bots/http-server.js';
+import { createConversation } from '../bots/shared/conversation/create-conversation.js';
+import { createSpeakerIdentifier } from '../bots/shared/conversation/identify-speaker.js';
+import { createAnnouncementRenderer } from '../bots/shared/render-announcement.js';
+import type { Config } from '../config/config.js';
+import { describeConfigForLog } from '../config/describe-config.js';
+import type { Clock } from '../domain/ports/clock.port.js';
+import type { IdGenerator } from '../domain/ports/id-generator.port.js';
+import type { Logger } from '../domain/ports/logger.port.js';
+import { createOutboxWorker } from '../scheduler/outbox/outbox-worker.js';
+import { bootstrapOrganisation, DEFAULT_ORGANISATION_ID } from '../storage/bootstrap-organisation.js';
+import { createStoragePorts } from '../storage/create-storage-ports.js';
+import { type DatabaseOptions, type OpenDatabase, openDatabase } from '../storage/open-database.js';
+import { createReceiptStore } from '../storage/receipts/create-receipt-store.js';
+import { createDrizzleAuditChainStore } from '../storage/repositories/drizzle-audit-chain-store.js';
+import { createDrizzleConsoleTranscript } from '../storage/repositories/drizzle-console-transcript.js';
+import {
+  createDrizzleAddressResolver,
+  createDrizzleOutboxDeliveryStore,
+} from '../storage/repositories/drizzle-outbox-delivery-store.js';
+import { buildUseCases, type CoreDeps } from './build-conversation.js';
+import { seedDemoIfEmpty } from './seed-demo.js';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const cryptoIds: IdGenerator = {
+  newId: () => randomUUID(),
+  randomInt: (maxExclusive) => randomInt(maxExclusive),
+};
+
+export type RunningServer = {
+  readonly url: string;
+  readonly database: OpenDatabase;
+  close(): Promise<void>;
+};
+
+export function openConfiguredDatabase(config: Config): Promise<OpenDatabase> {
+  const options: DatabaseOptions =
+    config.database.kind === 'postgres'
+      ? { kind: 'postgres', url: config.database.url }
+      : { kind: 'pglite', dataDir: config.database.dataDir };
+  return openDatabase(options);
+}
+
+/** Every port over the configured database, with the system clock and cryptographic ids. */
+export function buildCoreDeps(config: Config, database: OpenDatabase): CoreDeps {
+  return {
+    ...createStoragePorts(database.db, cryptoIds),
+    clock: systemClock,
+    ids: cryptoIds,
+    receiptStore: createReceiptStore(config.receipts),
+    chain: createDrizzleAuditChainStore(),
+  };
+}
+
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  logger.info({ config: describeConfigForLog(config) }, 'starting Outlay');
+  const database = await openConfiguredDatabase(config);
+  try {
+    await database.migrate();
+    const organisationId = DEFAULT_ORGANISATION_ID;
+    const bootstrap = await bootstrapOrganisation(database.db, {
+      organisationId,
+      name: 'Outlay',
+      locale: config.locale,
+      adminIdentities: config.admins,
+    });
+    if (bootstrap.organisationCreated) logger.info('created the default organisation');
+    if (bootstrap.adminsAdded.length > 0)
+      logger.info({ admins: bootstrap.adminsAdded }, 'bootstrapped admins');
+
+    const core = buildCoreDeps(config, database);
+    const { clock, ids } = core;
+    const ports = core;
+    const useCases = buildUseCases(core);
+    if (config.demo) {
+      const seeded = await seedDemoIfEmpty(database.db, core, organisationId);
+      if (seeded) logger.info('seeded the demo organisation: open /console to try it');
+    }
+
+    const memberNames = (org: string, memberIds: readonly string[]) =>
+      ports.uow.run(async (tx) => {
+        const members = await ports.directory.members(tx, org, memberIds);
+        return new Map([...members].map(([id, m]) => [id, m.displayName]));
+      });
+    const conversation = createConversation({
+      identify: createSpeakerIdentifier({
+        uow: ports.uow,
+        directory: ports.directory,
+        bindings: ports.bindings,
+        ensureMember: useCases.ensureMember,
+        organisationId,
+        organisationLocale: config.locale,
+      }),
+      useCases,
+      prompts: {
+        ask: (org, member, prompt) => ports.uow.run((tx) => ports.prompts.ask(tx, org, member, prompt)),
+        pending: (org, member) => ports.uow.run((tx) => ports.prompts.pending(tx, org, member, clock.now())),
+        clear: (org, member) => ports.uow.run((tx) => ports.prompts.clear(tx, org, member)),
+      },
+      clock,
+      displayTimeZone: 'UTC',
+      memberNames,
+    });
+
+    const render = createAnnouncementRenderer({
+      describeExpense: useCases.describeExpense,
+      localeFor: async (org, reader) =>
+        ports.uow.run(async (tx) => {
+          const member = reader.memberId
+            ? (await ports.directory.members(tx, org, [reader.memberId])).get(reader.memberId)
+            : undefined;
+          const client = reader.clientId
+            ? await ports.directory.clientById(tx, org, reader.clientId)
+            : undefined;
+          return member?.locale ?? client?.locale ?? config.locale;
+        }),
+      clientName: async (org, clientId) =>
+        ports.uow.run(async (tx) => (await ports.directory.clientById(tx, org, clientId))?.name),
+    });
+    const transcript = createDrizzleConsoleTranscript();
+    const deliveryStore = createDrizzleOutboxDeliveryStore(database.db, ids);
+
+    const app = createHttpServer({
+      logger,
+      readinessChecks: [{ name: 'database', check: () => database.ping() }],
+    });
+    const metrics = registerMetrics(app, {
+      registry: new Registry(),
+      ...(config.metrics.token === undefined ? {} : { token: config.metrics.token }),
+      outboxDepth: () => deliveryStore.countByStatus(),
+    });
+    await app.register(consolePlugin, {
+      prefix: CONSOLE_PREFIX,
+      conversation,
+      transcript,
+      uow: ports.uow,
+      organisationId,
+      ...(config.console.token === undefined ? {} : { token: config.console.token }),
+      enabled: config.console.enabled,
+      uploadLimitBytes: 10 * 1024 * 1024,
+    });
+
+    const worker = createOutboxWorker({
+      store: deliveryStore,
+      notifiers: [
+        createConsoleNotifier({
+          uow: ports.uow,
+          transcript,
+          render,
+          onDelivered: () => metrics.outboxDeliveries.inc({ platform: 'console', outcome: 'delivered' }),
+        }),
+      ],
+      resolver: createDrizzleAddressResolver(database.db),
+      clock,
+      random: Math.random,
+      logger: logger.child({ component: 'outbox' }),
+      onDead: () => metrics.outboxDeliveries.inc({ platform: 'any', outcome: 'dead' }),
+    });
+    if (config.outbox.enabled) worker.start();
+
+    const url = await app.listen({ port: config.server.port, host: '0.0.0.0' });
+    logger.info({ url, engine: database.engine }, 'Outlay is listening');
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      database,
+      close() {
+        closing ??= (async () => {
+          await worker.stop();
+          await app.close();
+          await database.close();
+          logger.info('stopped');
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
