@@ -1,6 +1,7 @@
 // Part of the composition root: config → logger → database → repositories → use cases → conversation, console and
 // outbox worker → listen; and the reverse on shutdown.
 import { randomInt, randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import { Registry } from 'prom-client';
 import { createConsoleNotifier } from '../bots/console/console-notifier.js';
 import { CONSOLE_PREFIX, consolePlugin } from '../bots/console/console-plugin.js';
@@ -11,10 +12,11 @@ import { createSpeakerIdentifier } from '../bots/shared/conversation/identify-sp
 import { createAnnouncementRenderer } from '../bots/shared/render-announcement.js';
 import type { Config } from '../config/config.js';
 import { describeConfigForLog } from '../config/describe-config.js';
+import type { ChatNotifier } from '../domain/ports/chat-notifier.port.js';
 import type { Clock } from '../domain/ports/clock.port.js';
 import type { IdGenerator } from '../domain/ports/id-generator.port.js';
 import type { Logger } from '../domain/ports/logger.port.js';
-import { createOutboxWorker } from '../scheduler/outbox/outbox-worker.js';
+import { createOutboxWorker, type OutboxWorker } from '../scheduler/outbox/outbox-worker.js';
 import { bootstrapOrganisation, DEFAULT_ORGANISATION_ID } from '../storage/bootstrap-organisation.js';
 import { createStoragePorts } from '../storage/create-storage-ports.js';
 import { type DatabaseOptions, type OpenDatabase, openDatabase } from '../storage/open-database.js';
@@ -60,113 +62,143 @@ export function buildCoreDeps(config: Config, database: OpenDatabase): CoreDeps 
   };
 }
 
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  logger.info({ config: describeConfigForLog(config) }, 'starting Outlay');
-  const database = await openConfiguredDatabase(config);
-  try {
-    await database.migrate();
-    const organisationId = DEFAULT_ORGANISATION_ID;
-    const bootstrap = await bootstrapOrganisation(database.db, {
-      organisationId,
-      name: 'Outlay',
-      locale: config.locale,
-      adminIdentities: config.admins,
-    });
-    if (bootstrap.organisationCreated) logger.info('created the default organisation');
-    if (bootstrap.adminsAdded.length > 0)
-      logger.info({ admins: bootstrap.adminsAdded }, 'bootstrapped admins');
+export type OutlayAppOptions = {
+  readonly config: Config;
+  readonly database: OpenDatabase;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** Tests wrap the console notifier to fail or rate-limit on purpose. */
+  readonly wrapNotifier?: (notifier: ChatNotifier) => ChatNotifier;
+};
 
-    const core = buildCoreDeps(config, database);
-    const { clock, ids } = core;
-    const ports = core;
-    const useCases = buildUseCases(core);
-    if (config.demo) {
-      const seeded = await seedDemoIfEmpty(database.db, core, organisationId);
-      if (seeded) logger.info('seeded the demo organisation: open /console to try it');
-    }
+export type OutlayApp = {
+  readonly app: FastifyInstance;
+  readonly worker: OutboxWorker;
+  /** Stops the worker, then the HTTP server (the database stays open: its owner closes it). */
+  close(): Promise<void>;
+};
 
-    const memberNames = (org: string, memberIds: readonly string[]) =>
-      ports.uow.run(async (tx) => {
-        const members = await ports.directory.members(tx, org, memberIds);
-        return new Map([...members].map(([id, m]) => [id, m.displayName]));
-      });
-    const conversation = createConversation({
-      identify: createSpeakerIdentifier({
-        uow: ports.uow,
-        directory: ports.directory,
-        bindings: ports.bindings,
-        ensureMember: useCases.ensureMember,
-        organisationId,
-        organisationLocale: config.locale,
-      }),
-      useCases,
-      prompts: {
-        ask: (org, member, prompt) => ports.uow.run((tx) => ports.prompts.ask(tx, org, member, prompt)),
-        pending: (org, member) => ports.uow.run((tx) => ports.prompts.pending(tx, org, member, clock.now())),
-        clear: (org, member) => ports.uow.run((tx) => ports.prompts.clear(tx, org, member)),
-      },
-      clock,
-      displayTimeZone: 'UTC',
-      memberNames,
-    });
+/** Everything but the listening socket and the database's life: what the server and in-process tests share. */
+export async function createOutlayApp(options: OutlayAppOptions): Promise<OutlayApp> {
+  const { config, database, logger } = options;
+  const organisationId = DEFAULT_ORGANISATION_ID;
+  const bootstrap = await bootstrapOrganisation(database.db, {
+    organisationId,
+    name: 'Outlay',
+    locale: config.locale,
+    adminIdentities: config.admins,
+  });
+  if (bootstrap.organisationCreated) logger.info('created the default organisation');
+  if (bootstrap.adminsAdded.length > 0) logger.info({ admins: bootstrap.adminsAdded }, 'bootstrapped admins');
 
-    const render = createAnnouncementRenderer({
-      describeExpense: useCases.describeExpense,
-      localeFor: async (org, reader) =>
-        ports.uow.run(async (tx) => {
-          const member = reader.memberId
-            ? (await ports.directory.members(tx, org, [reader.memberId])).get(reader.memberId)
-            : undefined;
-          const client = reader.clientId
-            ? await ports.directory.clientById(tx, org, reader.clientId)
-            : undefined;
-          return member?.locale ?? client?.locale ?? config.locale;
-        }),
-      clientName: async (org, clientId) =>
-        ports.uow.run(async (tx) => (await ports.directory.clientById(tx, org, clientId))?.name),
+  const core = { ...buildCoreDeps(config, database), ...(options.clock ? { clock: options.clock } : {}) };
+  const { clock } = core;
+  const ports = core;
+  const useCases = buildUseCases(core);
+  if (config.demo) {
+    const seeded = await seedDemoIfEmpty(database.db, core, organisationId);
+    if (seeded) logger.info('seeded the demo organisation: open /console to try it');
+  }
+  const memberNames = (org: string, memberIds: readonly string[]) =>
+    ports.uow.run(async (tx) => {
+      const members = await ports.directory.members(tx, org, memberIds);
+      return new Map([...members].map(([id, m]) => [id, m.displayName]));
     });
-    const transcript = createDrizzleConsoleTranscript();
-    const deliveryStore = createDrizzleOutboxDeliveryStore(database.db, ids);
-
-    const app = createHttpServer({
-      logger,
-      readinessChecks: [{ name: 'database', check: () => database.ping() }],
-    });
-    const metrics = registerMetrics(app, {
-      registry: new Registry(),
-      ...(config.metrics.token === undefined ? {} : { token: config.metrics.token }),
-      outboxDepth: () => deliveryStore.countByStatus(),
-    });
-    await app.register(consolePlugin, {
-      prefix: CONSOLE_PREFIX,
-      conversation,
-      transcript,
+  const conversation = createConversation({
+    identify: createSpeakerIdentifier({
       uow: ports.uow,
+      directory: ports.directory,
+      bindings: ports.bindings,
+      ensureMember: useCases.ensureMember,
       organisationId,
-      ...(config.console.token === undefined ? {} : { token: config.console.token }),
-      enabled: config.console.enabled,
-      uploadLimitBytes: 10 * 1024 * 1024,
-    });
+      organisationLocale: config.locale,
+    }),
+    useCases,
+    prompts: {
+      ask: (org, member, prompt) => ports.uow.run((tx) => ports.prompts.ask(tx, org, member, prompt)),
+      pending: (org, member) => ports.uow.run((tx) => ports.prompts.pending(tx, org, member, clock.now())),
+      clear: (org, member) => ports.uow.run((tx) => ports.prompts.clear(tx, org, member)),
+    },
+    clock,
+    displayTimeZone: 'UTC',
+    memberNames,
+  });
 
-    const worker = createOutboxWorker({
-      store: deliveryStore,
-      notifiers: [
+  const render = createAnnouncementRenderer({
+    describeExpense: useCases.describeExpense,
+    localeFor: async (org, reader) =>
+      ports.uow.run(async (tx) => {
+        const member = reader.memberId
+          ? (await ports.directory.members(tx, org, [reader.memberId])).get(reader.memberId)
+          : undefined;
+        const client = reader.clientId
+          ? await ports.directory.clientById(tx, org, reader.clientId)
+          : undefined;
+        return member?.locale ?? client?.locale ?? config.locale;
+      }),
+    clientName: async (org, clientId) =>
+      ports.uow.run(async (tx) => (await ports.directory.clientById(tx, org, clientId))?.name),
+  });
+  const transcript = createDrizzleConsoleTranscript();
+  const deliveryStore = createDrizzleOutboxDeliveryStore(database.db, core.ids);
+
+  const app = createHttpServer({
+    logger,
+    readinessChecks: [{ name: 'database', check: () => database.ping() }],
+  });
+  const metrics = registerMetrics(app, {
+    registry: new Registry(),
+    ...(config.metrics.token === undefined ? {} : { token: config.metrics.token }),
+    outboxDepth: () => deliveryStore.countByStatus(),
+  });
+  await app.register(consolePlugin, {
+    prefix: CONSOLE_PREFIX,
+    conversation,
+    transcript,
+    uow: ports.uow,
+    organisationId,
+    ...(config.console.token === undefined ? {} : { token: config.console.token }),
+    enabled: config.console.enabled,
+    uploadLimitBytes: 10 * 1024 * 1024,
+  });
+
+  const worker = createOutboxWorker({
+    store: deliveryStore,
+    notifiers: [
+      (options.wrapNotifier ?? ((n) => n))(
         createConsoleNotifier({
           uow: ports.uow,
           transcript,
           render,
           onDelivered: () => metrics.outboxDeliveries.inc({ platform: 'console', outcome: 'delivered' }),
         }),
-      ],
-      resolver: createDrizzleAddressResolver(database.db),
-      clock,
-      random: Math.random,
-      logger: logger.child({ component: 'outbox' }),
-      onDead: () => metrics.outboxDeliveries.inc({ platform: 'any', outcome: 'dead' }),
-    });
-    if (config.outbox.enabled) worker.start();
+      ),
+    ],
+    resolver: createDrizzleAddressResolver(database.db),
+    clock,
+    random: Math.random,
+    logger: logger.child({ component: 'outbox' }),
+    onDead: () => metrics.outboxDeliveries.inc({ platform: 'any', outcome: 'dead' }),
+  });
+  if (config.outbox.enabled) worker.start();
 
-    const url = await app.listen({ port: config.server.port, host: '0.0.0.0' });
+  return {
+    app,
+    worker,
+    async close() {
+      await worker.stop();
+      await app.close();
+    },
+  };
+}
+
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  logger.info({ config: describeConfigForLog(config) }, 'starting Outlay');
+  const database = await openConfiguredDatabase(config);
+  try {
+    await database.migrate();
+    const outlay = await createOutlayApp({ config, database, logger });
+    const url = await outlay.app.listen({ port: config.server.port, host: '0.0.0.0' });
     logger.info({ url, engine: database.engine }, 'Outlay is listening');
 
     let closing: Promise<void> | undefined;
@@ -175,8 +207,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       database,
       close() {
         closing ??= (async () => {
-          await worker.stop();
-          await app.close();
+          await outlay.close();
           await database.close();
           logger.info('stopped');
         })();
