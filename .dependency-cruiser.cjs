@@ -42,10 +42,17 @@ module.exports = {
     },
     {
       name: 'only-main-wires',
-      comment: 'src/main.ts (and the CLI it serves) is the composition root; nothing imports it.',
+      comment: 'src/main.ts and src/composition/ are the composition root; no layer imports them.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(main|cli)\\.ts$' },
-      to: { path: '^src/(main|cli)\\.ts$' },
+      from: { path: '^src/', pathNot: '^src/(main\\.ts$|composition/)' },
+      to: { path: '^src/(main\\.ts$|composition/)' },
+    },
+    {
+      name: 'only-composition-crosses-layers',
+      comment: 'A module outside the composition root belongs to one layer (config, domain, bots, scheduler, storage).',
+      severity: 'error',
+      from: { path: '^src/[^/]+\\.ts$', pathNot: '^src/main\\.ts$' },
+      to: { path: '^src/' },
     },
     {
       name: 'config-types-only',
