@@ -4,12 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as schema from '../../src/storage/schema/index.js';
-import {
-  createOutlayHarness,
-  expenseIdIn,
-  type OutlayHarness,
-  replyText,
-} from '../support/outlay-app.js';
+import { createOutlayHarness, expenseIdIn, type OutlayHarness, replyText } from '../support/outlay-app.js';
 import { testEngines } from '../support/test-databases.js';
 
 const ONE_PIXEL_PNG = Buffer.from(
@@ -79,10 +74,12 @@ describe.each(testEngines())('console commands end to end on %s', (engine) => {
       .select({ role: schema.memberRoles.role, identity: schema.memberIdentities.identity })
       .from(schema.memberRoles)
       .innerJoin(schema.memberIdentities, eq(schema.memberIdentities.memberId, schema.memberRoles.memberId));
-    expect(roles.filter((r) => r.role !== 'member').map((r) => `${r.identity}=${r.role}`).sort()).toEqual([
-      'console:ada=admin',
-      'console:fay=finance',
-    ]);
+    expect(
+      roles
+        .filter((r) => r.role !== 'member')
+        .map((r) => `${r.identity}=${r.role}`)
+        .sort(),
+    ).toEqual(['console:ada=admin', 'console:fay=finance']);
     const approvers = await db()
       .select({ stage: schema.approverAssignments.stage, identity: schema.memberIdentities.identity })
       .from(schema.approverAssignments)
@@ -245,7 +242,10 @@ describe.each(testEngines())('console commands end to end on %s', (engine) => {
     expect(await say('bob', 'not billable to the client')).toBe(
       `Rejected ${first}. The submitter has been told why.`,
     );
-    expect(await expense(first)).toMatchObject({ status: 'rejected', statusReason: 'not billable to the client' });
+    expect(await expense(first)).toMatchObject({
+      status: 'rejected',
+      statusReason: 'not billable to the client',
+    });
 
     const rejectSecond = (await bobsRequestFor(second)).actions.find((a) => a.label === 'Reject')?.id ?? '';
     await h.click('bob', rejectSecond);
@@ -332,9 +332,10 @@ describe.each(testEngines())('console commands end to end on %s', (engine) => {
   it('issues a link code (completing it from a new console identity is left out: see the report)', async () => {
     await setUpFirm();
     const reply = await say('alice', 'link');
-    const code = /^Your link code is (\S+)\. On your other platform, send: link \1 \(valid for 10 minutes\)\.$/.exec(
-      reply,
-    )?.[1];
+    const code =
+      /^Your link code is (\S+)\. On your other platform, send: link \1 \(valid for 10 minutes\)\.$/.exec(
+        reply,
+      )?.[1];
     expect(code).toMatch(/^[0-9A-Z]{6}$/);
     const codes = await db().select().from(schema.linkCodes);
     expect(codes.map((c) => c.code)).toEqual([code]);
@@ -359,20 +360,26 @@ describe.each(testEngines())('console commands end to end on %s', (engine) => {
     await setUpFirm();
     const events = await db().select().from(schema.auditEvents);
     expect(await say('ada', 'audit verify')).toMatch(
-      new RegExp(`^The audit chain is intact: ${events.length} events, head ${events.length}:[0-9a-f]{64}\\.$`),
+      new RegExp(
+        `^The audit chain is intact: ${events.length} events, head ${events.length}:[0-9a-f]{64}\\.$`,
+      ),
     );
     const help = await say('alice', 'help');
     expect(help).toMatch(/^Outlay help\n/);
     expect(help).toContain('45.80 @acme #meals lunch with the client');
     // A Chinese keyword works for anyone; the answer follows the reader's language.
     expect(await say('alice', '帮助')).toBe(help);
-    expect(await say('alice', 'report @acme')).toBe('report is not available yet — type help to see what works today.');
+    expect(await say('alice', 'report @acme')).toBe(
+      'report is not available yet — type help to see what works today.',
+    );
   });
 
   it('counts a logged expense against the budget', async () => {
     await setUpFirm();
     await logAs('alice', '1200 @acme #meals offsite');
-    expect(await say('ada', 'budget @acme')).toMatch(/^2030-03: budget CN¥5,000\.00, approved CN¥0\.00, pending CN¥1,200\.00/);
+    expect(await say('ada', 'budget @acme')).toMatch(
+      /^2030-03: budget CN¥5,000\.00, approved CN¥0\.00, pending CN¥1,200\.00/,
+    );
     const revisions = await db()
       .select()
       .from(schema.budgetRevisions)

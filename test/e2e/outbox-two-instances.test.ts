@@ -68,7 +68,9 @@ describe.runIf(testEngines().includes('postgres'))('the outbox with two instance
       expect(rows.length).toBeGreaterThanOrEqual(40);
 
       for (let round = 0; round < 200; round += 1) {
-        const pending = (await database.db.select().from(schema.outbox)).filter((r) => r.status === 'pending');
+        const pending = (await database.db.select().from(schema.outbox)).filter(
+          (r) => r.status === 'pending',
+        );
         if (pending.length === 0) break;
         await Promise.all([a.outlay.worker.runOnce(), b.outlay.worker.runOnce()]);
         // Past any backoff or pause, and past the lease of a claim that never answered.

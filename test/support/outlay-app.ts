@@ -187,7 +187,8 @@ export async function createOutlayHarnessOn(
         method: 'GET',
         url: `/console/api/feed?as=${encodeURIComponent(as)}`,
       });
-      if (response.statusCode !== 200) throw new Error(`feed answered ${response.statusCode}: ${response.body}`);
+      if (response.statusCode !== 200)
+        throw new Error(`feed answered ${response.statusCode}: ${response.body}`);
       return response.json<{ messages: FeedMessage[] }>().messages;
     },
     async introduce(name, displayName) {
