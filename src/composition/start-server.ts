@@ -9,6 +9,7 @@ import { registerMetrics } from '../bots/http-metrics.js';
 import { createHttpServer } from '../bots/http-server.js';
 import { createConversation } from '../bots/shared/conversation/create-conversation.js';
 import { createSpeakerIdentifier } from '../bots/shared/conversation/identify-speaker.js';
+import type { PlatformContext, PlatformModule } from '../bots/shared/platform-module.js';
 import { createAnnouncementRenderer } from '../bots/shared/render-announcement.js';
 import type { Config } from '../config/config.js';
 import { describeConfigForLog } from '../config/describe-config.js';
@@ -69,6 +70,8 @@ export type OutlayAppOptions = {
   readonly clock?: Clock;
   /** Tests wrap the console notifier to fail or rate-limit on purpose. */
   readonly wrapNotifier?: (notifier: ChatNotifier) => ChatNotifier;
+  /** Chat platforms to mount beside the console (main.ts picks them from the configuration). */
+  readonly platforms?: readonly PlatformModule[];
 };
 
 export type OutlayApp = {
@@ -162,6 +165,21 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
     uploadLimitBytes: 10 * 1024 * 1024,
   });
 
+  const platformContext: PlatformContext = {
+    conversation,
+    render,
+    uow: ports.uow,
+    records: ports.platformRecords,
+    deliveryRefs: ports.deliveryRefs,
+    logger,
+    clock,
+    organisationId,
+  };
+  for (const platform of options.platforms ?? []) {
+    await platform.register(app, platformContext);
+    logger.info({ platform: platform.platform }, 'platform mounted');
+  }
+
   const worker = createOutboxWorker({
     store: deliveryStore,
     notifiers: [
@@ -173,6 +191,7 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
           onDelivered: () => metrics.outboxDeliveries.inc({ platform: 'console', outcome: 'delivered' }),
         }),
       ),
+      ...(options.platforms ?? []).map((platform) => platform.notifier(platformContext)),
     ],
     resolver: createDrizzleAddressResolver(database.db),
     clock,

@@ -12,6 +12,10 @@ import { createDrizzleIdentityLinkRepository } from './repositories/drizzle-iden
 import { createDrizzleJobRunLedger } from './repositories/drizzle-job-run-ledger.js';
 import { createDrizzleOutbox } from './repositories/drizzle-outbox.js';
 import { createDrizzlePeriodRepository } from './repositories/drizzle-period-repository.js';
+import {
+  createDrizzleDeliveryRefs,
+  createDrizzlePlatformRecords,
+} from './repositories/drizzle-platform-records.js';
 import { createDrizzlePromptRepository } from './repositories/drizzle-prompt-repository.js';
 import { createDrizzleReceiptRepository } from './repositories/drizzle-receipt-repository.js';
 import {
@@ -42,6 +46,8 @@ export function createStoragePorts(db: Database, ids: IdGenerator) {
     admin: createDrizzleAdminRepository(),
     identityLinks: createDrizzleIdentityLinkRepository(),
     settingsStore: createDrizzleSettingsStore(),
+    platformRecords: createDrizzlePlatformRecords(),
+    deliveryRefs: createDrizzleDeliveryRefs(),
   };
 }
 

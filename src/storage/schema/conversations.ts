@@ -43,3 +43,21 @@ export const conversationPrompts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.memberId] })],
 );
+
+/**
+ * Small records a platform adapter keeps: a Slack installation, a Teams conversation reference, a WeCom callback
+ * already seen. Keyed by what the adapter looks it up by; `organisation_id` leads the key like every tenant table.
+ */
+export const platformRecords = pgTable(
+  'platform_records',
+  {
+    organisationId: organisationId(),
+    platform: text().notNull(),
+    kind: text().notNull(),
+    key: text().notNull(),
+    value: jsonb().notNull(),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.platform, t.kind, t.key] })],
+);

@@ -1,0 +1,29 @@
+// What a chat platform plugs into Outlay: routes on the one fastify server (an encapsulated plugin with its own body
+// parsing and verification) and a notifier the outbox worker delivers through. Everything else is shared.
+import type { FastifyInstance } from 'fastify';
+import type { Card } from '../../domain/messaging/card.js';
+import type { ChatNotifier, OutboundMessage } from '../../domain/ports/chat-notifier.port.js';
+import type { Clock } from '../../domain/ports/clock.port.js';
+import type { Logger } from '../../domain/ports/logger.port.js';
+import type { DeliveryRefs, PlatformRecords } from '../../domain/ports/platform-records.port.js';
+import type { UnitOfWork } from '../../domain/ports/unit-of-work.port.js';
+import type { Conversation, Platform } from './conversation.js';
+
+export type PlatformContext = {
+  readonly conversation: Conversation;
+  /** The neutral card for an outbox message, in its reader's language (undefined: nothing to show). */
+  readonly render: (message: OutboundMessage) => Promise<Card | undefined>;
+  readonly uow: UnitOfWork;
+  readonly records: PlatformRecords;
+  readonly deliveryRefs: DeliveryRefs;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** The deployment's organisation (single-tenant platforms belong to it). */
+  readonly organisationId: string;
+};
+
+export type PlatformModule = {
+  readonly platform: Platform;
+  register(app: FastifyInstance, context: PlatformContext): Promise<void>;
+  notifier(context: PlatformContext): ChatNotifier;
+};
