@@ -9,6 +9,7 @@ import { registerMetrics } from '../bots/http-metrics.js';
 import { createHttpServer } from '../bots/http-server.js';
 import { createConversation } from '../bots/shared/conversation/create-conversation.js';
 import { createSpeakerIdentifier } from '../bots/shared/conversation/identify-speaker.js';
+import type { Conversation } from '../bots/shared/conversation.js';
 import type { PlatformContext, PlatformModule } from '../bots/shared/platform-module.js';
 import { createAnnouncementRenderer } from '../bots/shared/render-announcement.js';
 import type { Config } from '../config/config.js';
@@ -53,10 +54,10 @@ export function openConfiguredDatabase(config: Config): Promise<OpenDatabase> {
 }
 
 /** Every port over the configured database, with the system clock and cryptographic ids. */
-export function buildCoreDeps(config: Config, database: OpenDatabase): CoreDeps {
+export function buildCoreDeps(config: Config, database: OpenDatabase, clock: Clock = systemClock): CoreDeps {
   return {
-    ...createStoragePorts(database.db, cryptoIds),
-    clock: systemClock,
+    ...createStoragePorts(database.db, cryptoIds, clock),
+    clock,
     ids: cryptoIds,
     receiptStore: createReceiptStore(config.receipts),
     chain: createDrizzleAuditChainStore(),
@@ -76,6 +77,8 @@ export type OutlayAppOptions = {
 
 export type OutlayApp = {
   readonly app: FastifyInstance;
+  /** The conversation every platform talks to (tests reach it directly for identities no route can speak as). */
+  readonly conversation: Conversation;
   readonly worker: OutboxWorker;
   /** Stops the worker, then the HTTP server (the database stays open: its owner closes it). */
   close(): Promise<void>;
@@ -94,7 +97,7 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
   if (bootstrap.organisationCreated) logger.info('created the default organisation');
   if (bootstrap.adminsAdded.length > 0) logger.info({ admins: bootstrap.adminsAdded }, 'bootstrapped admins');
 
-  const core = { ...buildCoreDeps(config, database), ...(options.clock ? { clock: options.clock } : {}) };
+  const core = buildCoreDeps(config, database, options.clock);
   const { clock } = core;
   const ports = core;
   const useCases = buildUseCases(core);
@@ -108,6 +111,7 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
       return new Map([...members].map(([id, m]) => [id, m.displayName]));
     });
   const conversation = createConversation({
+    organisationId,
     identify: createSpeakerIdentifier({
       uow: ports.uow,
       directory: ports.directory,
@@ -143,7 +147,7 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
       ports.uow.run(async (tx) => (await ports.directory.clientById(tx, org, clientId))?.name),
   });
   const transcript = createDrizzleConsoleTranscript();
-  const deliveryStore = createDrizzleOutboxDeliveryStore(database.db, core.ids);
+  const deliveryStore = createDrizzleOutboxDeliveryStore(database.db, core.ids, clock);
 
   const app = createHttpServer({
     logger,
@@ -203,6 +207,7 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
 
   return {
     app,
+    conversation,
     worker,
     async close() {
       await worker.stop();

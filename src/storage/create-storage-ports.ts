@@ -1,4 +1,5 @@
 // Every port storage implements, over one database: what main.ts (and the integration tests) hand to use cases.
+import type { Clock } from '../domain/ports/clock.port.js';
 import type { IdGenerator } from '../domain/ports/id-generator.port.js';
 import { createDrizzleUnitOfWork } from './drizzle-unit-of-work.js';
 import type { Database } from './open-database.js';
@@ -26,7 +27,7 @@ import {
 } from './repositories/drizzle-settings-repositories.js';
 import { createDrizzleSettingsStore } from './repositories/drizzle-settings-store.js';
 
-export function createStoragePorts(db: Database, ids: IdGenerator) {
+export function createStoragePorts(db: Database, ids: IdGenerator, clock: Clock) {
   return {
     uow: createDrizzleUnitOfWork(db),
     directory: createDrizzleDirectory(),
@@ -36,7 +37,7 @@ export function createStoragePorts(db: Database, ids: IdGenerator) {
     policies: createDrizzlePolicyRepository(),
     bindings: createDrizzleBindingRepository(),
     audit: createDrizzleAuditLog(),
-    outbox: createDrizzleOutbox(ids),
+    outbox: createDrizzleOutbox(ids, clock),
     ledger: createDrizzleJobRunLedger(),
     idempotency: createDrizzleIdempotencyStore(),
     periods: createDrizzlePeriodRepository(),

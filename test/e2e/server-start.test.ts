@@ -53,7 +53,9 @@ describe.runIf(testEngines().includes('postgres'))('outlay serve with DATABASE_U
 
   it('uses PostgreSQL: migrates it, creates the default organisation there, and is ready', async () => {
     const url = database.url ?? '';
-    const outlay = await startOutlayProcess({ env: { DATABASE_URL: url, OUTLAY_ADMINS: 'console:alice' } });
+    const outlay = await startOutlayProcess({
+      env: { DATABASE_URL: url, OUTLAY_ADMINS: 'console:alice', OUTLAY_DEMO: 'false' },
+    });
     try {
       expect((await fetch(`${outlay.url}/readyz`)).status).toBe(200);
       expect(outlay.output()).toContain('"engine":"postgres"');

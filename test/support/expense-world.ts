@@ -51,7 +51,7 @@ export async function createExpenseWorld(
   const database = await createTestDatabase(engine);
   const clock = new FixedClock(now);
   const ids = new SeededIds(7);
-  const deps: ExpenseDeps = { ...createStoragePorts(database.db, ids), clock, ids };
+  const deps: ExpenseDeps = { ...createStoragePorts(database.db, ids, clock), clock, ids };
   await seedFirm(database);
 
   return {

@@ -91,7 +91,8 @@ async function emptyAllTables(database: OpenDatabase): Promise<void> {
     )) as unknown as { tablename: string }[] | { rows: { tablename: string }[] };
     const tables = (Array.isArray(result) ? result : result.rows).map((r) => `"${r.tablename}"`);
     await tx.execute(sql`set local session_replication_role = replica`);
-    if (tables.length > 0) await tx.execute(sql.raw(`truncate ${tables.join(', ')} restart identity cascade`));
+    if (tables.length > 0)
+      await tx.execute(sql.raw(`truncate ${tables.join(', ')} restart identity cascade`));
   });
 }
 

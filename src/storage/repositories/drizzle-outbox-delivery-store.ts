@@ -7,6 +7,7 @@ import {
   directMessageAddress,
   MEMBER_ADDRESS_PREFIX,
 } from '../../domain/ports/chat-notifier.port.js';
+import type { Clock } from '../../domain/ports/clock.port.js';
 import type { IdGenerator } from '../../domain/ports/id-generator.port.js';
 import type {
   ClaimedMessage,
@@ -30,9 +31,13 @@ const leasedBy = (message: ClaimedMessage) =>
     eq(outbox.nextAttemptAt, message.leaseUntil),
   );
 
-export function createDrizzleOutboxDeliveryStore(db: Database, ids: IdGenerator): OutboxDeliveryStore {
+export function createDrizzleOutboxDeliveryStore(
+  db: Database,
+  ids: IdGenerator,
+  clock?: Clock,
+): OutboxDeliveryStore {
   const uow = createDrizzleUnitOfWork(db);
-  const writer = createDrizzleOutbox(ids);
+  const writer = createDrizzleOutbox(ids, clock);
 
   return {
     async claimDue(now, limit, leaseMs) {

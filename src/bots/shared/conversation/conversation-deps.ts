@@ -101,6 +101,8 @@ export type PromptStore = {
 };
 
 export type ConversationDeps = {
+  /** The deployment's organisation, for what arrives before anyone is identified (completing a link). */
+  readonly organisationId: string;
   /** Who sent this: a member (created on first contact) or a client contact. */
   readonly identify: (inbound: {
     readonly platform: Platform;

@@ -1,7 +1,7 @@
 // The Conversation every platform talks to: who is speaking, in which language, whether they are answering a
 // question Outlay asked, what they said (the grammar), and which use case that is. Adapters stay thin.
 import { decodeActionId } from '../../../domain/messaging/action-id.js';
-import type { Conversation, InboundAction, InboundFile } from '../conversation.js';
+import type { Conversation, InboundAction, InboundFile, InboundMessage, Reply } from '../conversation.js';
 import { parseCommand } from '../grammar/index.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { dispatchCommand } from './dispatch-command.js';
@@ -13,6 +13,8 @@ import { replyText } from './reply-text.js';
 export function createConversation(deps: ConversationDeps): Conversation {
   return {
     async handleMessage(message) {
+      const linking = await completeLinkFirst(deps, message);
+      if (linking) return linking;
       const speaker = await deps.identify(message);
       if (speaker.kind === 'client-contact') return privately(replyText(speaker.locale).clientContactOnly);
       const parsed = parseCommand(message.text);
@@ -39,4 +41,28 @@ export function createConversation(deps: ConversationDeps): Conversation {
       return receiveFile(deps, speaker, file);
     },
   };
+}
+
+/**
+ * `link <code>` from an identity Outlay has never seen attaches it to the member who asked for the code. It must run
+ * before the speaker is identified, because identifying an unknown identity makes it a new member of its own.
+ */
+async function completeLinkFirst(
+  deps: ConversationDeps,
+  message: InboundMessage,
+): Promise<Reply | undefined> {
+  const parsed = parseCommand(message.text);
+  if (!parsed.ok || parsed.value.kind !== 'link' || parsed.value.code === undefined) return undefined;
+  const result = await deps.useCases.completeLink({
+    organisationId: deps.organisationId,
+    identity: message.identity,
+    platform: message.platform,
+    code: parsed.value.code,
+    ...(message.requestId === undefined ? {} : { requestId: message.requestId }),
+  });
+  // A known identity is answered by the ordinary path (it says the account is linked already).
+  if (!result.ok && result.error.code === 'IDENTITY_ALREADY_LINKED') return undefined;
+  const speaker = await deps.identify(message);
+  if (!result.ok) return failureReply(deps, speaker, result.error);
+  return privately(replyText(speaker.locale).linked);
 }
