@@ -49,7 +49,8 @@ module.exports = {
     },
     {
       name: 'only-composition-crosses-layers',
-      comment: 'A module outside the composition root belongs to one layer (config, domain, bots, scheduler, storage).',
+      comment:
+        'A module outside the composition root belongs to one layer (config, domain, bots, scheduler, storage).',
       severity: 'error',
       from: { path: '^src/[^/]+\\.ts$', pathNot: '^src/main\\.ts$' },
       to: { path: '^src/' },

@@ -1,14 +1,15 @@
 // An approver's decision — approve (possibly a lower amount), reject, or return for details — from a button or a
 // typed command (product.md §4). The expense row is locked for the decision, so of two racing approvers exactly one
 // decides and the other is told who did; a repeated request (retry, double click) changes nothing.
-import { announceApprovalRequest, memberAddress } from '../expenses/announce.js';
+import { memberAddress } from '../expenses/announce.js';
 import type { Expense, PendingExpense } from '../expenses/expense.js';
 import type { ExpenseDeps } from '../expenses/expense-deps.js';
+import { openApprovalRound } from '../expenses/lifecycle/open-approval-round.js';
+import { transactOnce } from '../expenses/lifecycle/transact-once.js';
 import type { ClientRecord } from '../ports/directory.port.js';
 import type { Tx } from '../ports/unit-of-work.port.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { type Failure, fail, ok, type Result } from '../shared/result.js';
-import { transact } from '../shared/transact.js';
 import { type ApprovalStep, alreadyDecidedFailure } from './approval-step.js';
 import { type DecideFailure, type Decision, decideStep } from './decide-step.js';
 import { findStageApprovers } from './find-stage-approvers.js';
@@ -42,24 +43,13 @@ export const decideExpense =
     ctx: RequestContext,
     input: DecideExpenseInput,
   ): Promise<Result<DecidedExpense | ReplayedDecision, DecideExpenseFailure>> =>
-    transact<DecidedExpense | ReplayedDecision, DecideExpenseFailure>(deps.uow, async (tx) => {
-      if (ctx.idempotencyKey !== undefined) {
-        const claim = await deps.idempotency.claim<{ expenseId: string }>(
-          tx,
-          ctx.organisationId,
-          ctx.idempotencyKey,
-          OPERATION,
-        );
-        if (!claim.fresh) return ok({ replayed: true as const, expenseId: claim.result.expenseId });
-      }
-      const outcome = await decideInTransaction(deps, tx, ctx, input);
-      if (outcome.ok && ctx.idempotencyKey !== undefined) {
-        await deps.idempotency.complete(tx, ctx.organisationId, ctx.idempotencyKey, {
-          expenseId: input.expenseId,
-        });
-      }
-      return outcome;
-    });
+    transactOnce(
+      deps,
+      ctx,
+      OPERATION,
+      () => ({ expenseId: input.expenseId }),
+      (tx) => decideInTransaction(deps, tx, ctx, input),
+    );
 
 async function decideInTransaction(
   deps: ExpenseDeps,
@@ -103,7 +93,7 @@ async function decideInTransaction(
 
   let nextApprovers: readonly EligibleApprover[] = [];
   if (next.status === 'pending') {
-    const opened = await openNextStage(deps, tx, org, next, client, [...steps, decided.value.step]);
+    const opened = await openApprovalRound(deps, tx, org, next, client);
     if (!opened.ok) return opened;
     nextApprovers = opened.value;
   }
@@ -124,33 +114,6 @@ async function decideInTransaction(
   });
   await announceDecision(deps, tx, org, expense as PendingExpense, next, decided.value.step, client);
   return ok({ replayed: false as const, expense: next, step: decided.value.step, client, nextApprovers });
-}
-
-async function openNextStage(
-  deps: ExpenseDeps,
-  tx: Tx,
-  org: string,
-  expense: PendingExpense,
-  client: ClientRecord,
-  steps: readonly ApprovalStep[],
-): Promise<Result<readonly EligibleApprover[], Failure<'NO_ELIGIBLE_APPROVER'>>> {
-  const approvers = await findStageApprovers(deps, tx, org, expense, client, steps);
-  if (!approvers.ok) return approvers;
-  await deps.expenses.openStep(tx, org, {
-    expenseId: expense.id,
-    round: expense.approvalRound,
-    stage: expense.stage,
-    stageKind: approvers.value.fellTo,
-    fellTo: approvers.value.fellTo,
-    eligibleMemberIds: approvers.value.eligible.map((a) => a.memberId),
-  });
-  await announceApprovalRequest(deps, tx, {
-    organisationId: org,
-    expense,
-    client,
-    approvers: approvers.value.eligible,
-  });
-  return ok(approvers.value.eligible);
 }
 
 /**

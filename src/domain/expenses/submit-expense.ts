@@ -20,13 +20,13 @@ import { assessExpense } from '../risk/assess-expense.js';
 import type { Finding } from '../risk/finding.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { type Failure, fail, ok, type Result } from '../shared/result.js';
-import { transact } from '../shared/transact.js';
 import { announceApprovalRequest, announceBudgetCrossings } from './announce.js';
 import type { PeriodClosed } from './closed-period.js';
 import type { ApprovedExpense, PaymentMethod, PendingExpense } from './expense.js';
 import type { ExpenseDeps } from './expense-deps.js';
-import { generateExpenseId, MAX_ID_ATTEMPTS, nextIdLength } from './expense-id.js';
 import { logExpense } from './expense-transitions.js';
+import { insertWithFreshId } from './lifecycle/insert-with-fresh-id.js';
+import { transactOnce } from './lifecycle/transact-once.js';
 import {
   type AmountInput,
   convertToClientCurrency,
@@ -84,24 +84,13 @@ export const submitExpense =
     ctx: RequestContext,
     input: SubmitExpenseInput,
   ): Promise<Result<SubmittedExpense | ReplayedSubmission, SubmitExpenseFailure>> =>
-    transact<SubmittedExpense | ReplayedSubmission, SubmitExpenseFailure>(deps.uow, async (tx) => {
-      if (ctx.idempotencyKey !== undefined) {
-        const claim = await deps.idempotency.claim<{ expenseId: string }>(
-          tx,
-          ctx.organisationId,
-          ctx.idempotencyKey,
-          OPERATION,
-        );
-        if (!claim.fresh) return ok({ replayed: true as const, expenseId: claim.result.expenseId });
-      }
-      const outcome = await submitInTransaction(deps, tx, ctx, input);
-      if (outcome.ok && ctx.idempotencyKey !== undefined) {
-        await deps.idempotency.complete(tx, ctx.organisationId, ctx.idempotencyKey, {
-          expenseId: outcome.value.expense.id,
-        });
-      }
-      return outcome;
-    });
+    transactOnce(
+      deps,
+      ctx,
+      OPERATION,
+      (value: SubmittedExpense) => ({ expenseId: value.expense.id }),
+      (tx) => submitInTransaction(deps, tx, ctx, input),
+    );
 
 async function submitInTransaction(
   deps: ExpenseDeps,
@@ -216,7 +205,8 @@ async function submitInTransaction(
     actor: ctx.actor,
     expense: {
       ...details,
-      id: generateExpenseId(client.value.code, (n) => deps.ids.randomInt(n)),
+      // Drawn for real when inserted; the transition only needs the shape.
+      id: `${client.value.code.toUpperCase()}-0000`,
       ...(ctx.sourceAddress === undefined ? {} : { sourceAddress: ctx.sourceAddress }),
     },
     chain,
@@ -238,7 +228,14 @@ async function submitInTransaction(
     findings,
     ...(gate.value.overriddenBudgetIds.length > 0 ? { overrideReason: input.description.trim() } : {}),
   };
-  const expense = await insertWithFreshId(deps, tx, org, logged.value, client.value.code, extras);
+  const expense = await insertWithFreshId(
+    deps,
+    tx,
+    org,
+    client.value.code,
+    (id) => ({ ...logged.value, id }),
+    extras,
+  );
   if (!expense) return fail('ID_SPACE_EXHAUSTED', { client: client.value.code });
 
   if (expense.status === 'pending' && fellTo !== undefined) {
@@ -281,24 +278,4 @@ async function submitInTransaction(
     approvers,
     autoApproved: expense.status === 'approved',
   });
-}
-
-/** Draws ids until one is free, growing the code after each collision (4 characters, then 5, …). */
-async function insertWithFreshId(
-  deps: ExpenseDeps,
-  tx: Tx,
-  organisationId: string,
-  expense: PendingExpense | ApprovedExpense,
-  clientCode: string,
-  extras: Parameters<ExpenseDeps['expenses']['insert']>[3],
-): Promise<PendingExpense | ApprovedExpense | undefined> {
-  let candidate = expense;
-  for (let collisions = 0; collisions < MAX_ID_ATTEMPTS; collisions++) {
-    if (await deps.expenses.insert(tx, organisationId, candidate, extras)) return candidate;
-    candidate = {
-      ...candidate,
-      id: generateExpenseId(clientCode, (n) => deps.ids.randomInt(n), nextIdLength(collisions + 1)),
-    };
-  }
-  return undefined;
 }
