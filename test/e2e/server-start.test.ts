@@ -23,11 +23,15 @@ describe('outlay serve on the embedded database', () => {
       expect(await ready.json()).toEqual({ status: 'ready', checks: [{ name: 'database', ok: true }] });
       expect((await fetch(`${outlay.url}/healthz`)).status).toBe(200);
       expect(outlay.output()).toContain('"engine":"pglite"');
+      // The first start seeded the demo: Fei (finance) can read Acme's budget over real HTTP.
+      const budget = await say(outlay.url, 'fei', 'budget @acme');
+      expect(budget).toMatch(/budget CN¥20,000\.00, approved CN¥[\d,.]+, pending CN¥[\d,.]+/);
     } finally {
       expect(await outlay.stop()).toBe(0);
     }
     expect(await readdir(join(dataDir, 'pglite'))).toContain('pgdata');
-  });
+    // A first start creates the embedded database and seeds the demo: generous on a busy two-core machine.
+  }, 90_000);
 
   it('refuses to start with a bad configuration and names every bad key', async () => {
     const failure = await startOutlayProcess({
@@ -65,8 +69,26 @@ describe.runIf(testEngines().includes('postgres'))('outlay serve with DATABASE_U
       await sql.end();
       expect(orgs.map((o) => o.id)).toEqual(['default']);
       expect(roles.map((r) => r.role)).toEqual(['admin']);
+      expect(await say(outlay.url, 'alice', 'client add acme "Acme" CNY Asia/Shanghai')).toBe(
+        'Added client @acme "Acme": CNY, Asia/Shanghai.',
+      );
+      const clients = postgres(url, { max: 1 });
+      expect((await clients`select code from clients`).map((c) => c.code)).toEqual(['acme']);
+      await clients.end();
     } finally {
       expect(await outlay.stop()).toBe(0);
     }
   });
 });
+
+/** One command through the console's HTTP API; the reply's card titles and texts, joined. */
+async function say(baseUrl: string, as: string, text: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/console/api/message`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ as, address: `console:@${as}`, text }),
+  });
+  expect(response.status).toBe(200);
+  const reply = (await response.json()) as { cards: { title: string; sections: { text: string }[] }[] };
+  return reply.cards.map((c) => [c.title, ...c.sections.map((s) => s.text)].join('\n')).join('\n');
+}
