@@ -1,0 +1,126 @@
+// Sending cards through the app: 1:1 with `message/send` (`touser`), to an app-created group with `appchat/send`
+// (markdown: template cards are not allowed there, doc 90248), and updating a sent button card in place with
+// `update_template_card`. A button card's task id is remembered with the newest single-use response code for it
+// (from the send answer, then from each click), so a decision can grey the buttons out later.
+import type { Card } from '../../domain/messaging/card.js';
+import type { PlatformRecords } from '../../domain/ports/platform-records.port.js';
+import type { UnitOfWork } from '../../domain/ports/unit-of-work.port.js';
+import type { WecomApiClient, WecomCallResult } from './wecom-api-client.js';
+import { renderWecomCardUpdate, renderWecomGroupMessage, renderWecomMessage } from './wecom-card.js';
+
+export const WECOM_PLATFORM = 'wecom';
+export const CARD_TASK_KIND = 'card-task';
+
+/** What the notifier returns as a delivery ref: enough to update the card later. */
+export type WecomDeliveryRef = { readonly task_id?: string; readonly msgid?: string };
+
+/** Stored per task id: who got the card and the newest unused response code (72 h, single use). */
+export type CardTaskRecord = { readonly userId: string; readonly responseCode?: string };
+
+export type SendOutcome =
+  | { readonly ok: true; readonly ref: WecomDeliveryRef }
+  | { readonly ok: false; readonly errcode: number; readonly error: string; readonly retryAfterMs?: number };
+
+export type UpdateOutcome =
+  | SendOutcome
+  | { readonly ok: false; readonly unusable: true; readonly error: string };
+
+export interface WecomMessenger {
+  sendToUser(userId: string, card: Card, taskId: string): Promise<SendOutcome>;
+  sendToChat(chatId: string, card: Card): Promise<SendOutcome>;
+  /** Replaces the button card `taskId` in place; `unusable` when no response code is left or WeCom refused it. */
+  updateCard(taskId: string, card: Card): Promise<UpdateOutcome>;
+  rememberResponseCode(taskId: string, userId: string, responseCode: string): Promise<void>;
+}
+
+export type WecomMessengerOptions = {
+  readonly api: WecomApiClient;
+  readonly agentId: number;
+  readonly organisationId: string;
+  readonly uow: UnitOfWork;
+  readonly records: PlatformRecords;
+};
+
+/** Frequency and "busy" answers are worth another try; anything else about an update means the code is spent. */
+const isTransient = (result: Extract<WecomCallResult, { ok: false }>): boolean =>
+  result.retryAfterMs !== undefined;
+
+const stringField = (answer: Readonly<Record<string, unknown>>, name: string): string | undefined => {
+  const value = answer[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+export function createWecomMessenger(options: WecomMessengerOptions): WecomMessenger {
+  const { api, agentId, organisationId, uow, records } = options;
+  const taskKey = (taskId: string) => ({
+    organisationId,
+    platform: WECOM_PLATFORM,
+    kind: CARD_TASK_KIND,
+    key: taskId,
+  });
+
+  const failed = (result: Extract<WecomCallResult, { ok: false }>): SendOutcome => ({
+    ok: false,
+    errcode: result.errcode,
+    error: result.error,
+    ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs }),
+  });
+
+  return {
+    async sendToUser(userId, card, taskId) {
+      const content = renderWecomMessage(card, taskId);
+      const result = await api.post('/cgi-bin/message/send', {
+        touser: userId,
+        agentid: agentId,
+        ...content,
+        enable_duplicate_check: 0,
+      });
+      if (!result.ok) return failed(result);
+      const msgid = stringField(result.answer, 'msgid');
+      if (content.msgtype !== 'template_card') return { ok: true, ref: msgid === undefined ? {} : { msgid } };
+      const responseCode = stringField(result.answer, 'response_code');
+      const record: CardTaskRecord = { userId, ...(responseCode === undefined ? {} : { responseCode }) };
+      await uow.run((tx) => records.put(tx, taskKey(taskId), record));
+      return { ok: true, ref: { task_id: taskId, ...(msgid === undefined ? {} : { msgid }) } };
+    },
+
+    async sendToChat(chatId, card) {
+      const result = await api.post('/cgi-bin/appchat/send', {
+        chatid: chatId,
+        ...renderWecomGroupMessage(card),
+      });
+      return result.ok ? { ok: true, ref: {} } : failed(result);
+    },
+
+    async updateCard(taskId, card) {
+      // The code is taken out before it is used: a code WeCom has seen once is spent whatever the answer was.
+      const record = await uow.run(async (tx) => {
+        const found = await records.get<CardTaskRecord>(tx, taskKey(taskId));
+        if (found?.responseCode !== undefined)
+          await records.put(tx, taskKey(taskId), { userId: found.userId });
+        return found;
+      });
+      if (record?.responseCode === undefined) {
+        return { ok: false, unusable: true, error: `no unused response code for task ${taskId}` };
+      }
+      const result = await api.post('/cgi-bin/message/update_template_card', {
+        userids: [record.userId],
+        agentid: agentId,
+        response_code: record.responseCode,
+        template_card: renderWecomCardUpdate(card, taskId),
+      });
+      if (result.ok) return { ok: true, ref: { task_id: taskId } };
+      if (isTransient(result)) {
+        // Not spent after all (WeCom never looked at it): put it back for the retry.
+        await uow.run((tx) => records.put(tx, taskKey(taskId), record));
+        return failed(result);
+      }
+      return { ok: false, unusable: true, error: result.error };
+    },
+
+    async rememberResponseCode(taskId, userId, responseCode) {
+      const record: CardTaskRecord = { userId, responseCode };
+      await uow.run((tx) => records.put(tx, taskKey(taskId), record));
+    },
+  };
+}
