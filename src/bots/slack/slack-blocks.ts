@@ -28,7 +28,9 @@ export const escapeMrkdwn = (text: string): string =>
 export const markupToMrkdwn = (text: string): string =>
   parseMarkup(text)
     .map((line) =>
-      line.map((span) => (span.bold ? `*${escapeMrkdwn(span.text.trim())}*` : escapeMrkdwn(span.text))).join(''),
+      line
+        .map((span) => (span.bold ? `*${escapeMrkdwn(span.text.trim())}*` : escapeMrkdwn(span.text)))
+        .join(''),
     )
     .join('\n');
 
@@ -69,7 +71,10 @@ export function renderCardBlocks(input: Card): Block[] {
   const blocks: Block[] = [{ type: 'header', text: plain(card.title, 150) }];
   const context = [card.subtitle].filter((t): t is string => t !== undefined && t !== '');
   if (context.length > 0) {
-    blocks.push({ type: 'context', elements: context.map((text) => ({ type: 'mrkdwn', text: escapeMrkdwn(text) })) });
+    blocks.push({
+      type: 'context',
+      elements: context.map((text) => ({ type: 'mrkdwn', text: escapeMrkdwn(text) })),
+    });
   }
   for (let i = 0; i < card.fields.length; i += FIELDS_PER_SECTION) {
     blocks.push({
@@ -83,7 +88,10 @@ export function renderCardBlocks(input: Card): Block[] {
   for (const section of card.sections) {
     const heading = section.heading === undefined ? '' : `*${escapeMrkdwn(section.heading)}*\n`;
     const tone = section.tone === undefined ? '' : TONE_EMOJI[section.tone];
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${tone}${heading}${markupToMrkdwn(section.text)}` } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `${tone}${heading}${markupToMrkdwn(section.text)}` },
+    });
   }
   for (const image of card.images) {
     blocks.push({ type: 'image', image_url: image.url, alt_text: truncateText(image.alt, 2_000) });

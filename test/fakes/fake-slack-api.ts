@@ -1,0 +1,160 @@
+// A loopback stand-in for Slack's Web API and response_url endpoints, for running the real @slack/bolt and
+// @slack/web-api against (`slackApiUrl` = `fake.apiUrl`). It records every call, answers like Slack for the methods
+// Outlay uses, and can answer one call with 429 + Retry-After or a platform error, to exercise the notifier.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type SlackApiCall = {
+  readonly method: string;
+  readonly token: string | undefined;
+  readonly args: Record<string, unknown>;
+  /** What the fake answered (absent for a call answered with an injected failure). */
+  result?: Record<string, unknown>;
+};
+
+export type ResponseUrlPost = { readonly id: string; readonly body: Record<string, unknown> };
+
+export type FakeSlackApi = {
+  /** Ends with a slash, as WebClient's `slackApiUrl` expects. */
+  readonly apiUrl: string;
+  readonly calls: SlackApiCall[];
+  readonly responses: ResponseUrlPost[];
+  /** A response_url the fake accepts, e.g. for a signed slash command. */
+  responseUrl(id: string): string;
+  callsTo(method: string): SlackApiCall[];
+  /** The next call to `method` is answered 429 with `Retry-After: <seconds>` (and not recorded as delivered). */
+  rateLimitOnce(method: string, retryAfterSeconds: number): void;
+  /** The next call to `method` is answered `{ ok: false, error }`. */
+  failOnce(method: string, error: string): void;
+  /** Resolves when `count` response_url posts have arrived. */
+  waitForResponses(count: number): Promise<void>;
+  close(): Promise<void>;
+};
+
+const readBody = async (request: IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+/** WebClient sends form fields, with objects and arrays as JSON text; JSON bodies are read as they are. */
+const parseArgs = (raw: string, contentType: string | undefined): Record<string, unknown> => {
+  if (contentType?.startsWith('application/json'))
+    return raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>);
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    try {
+      args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    } catch {
+      args[key] = value;
+    }
+  }
+  return args;
+};
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const calls: SlackApiCall[] = [];
+  const responses: ResponseUrlPost[] = [];
+  const rateLimits = new Map<string, number>();
+  const failures = new Map<string, string>();
+  const waiters: { count: number; resolve: () => void }[] = [];
+  let tsCounter = 0;
+  const nextTs = () => {
+    tsCounter += 1;
+    return `1900000000.${String(tsCounter).padStart(6, '0')}`;
+  };
+
+  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', url: 'https://fake.slack/' };
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text } };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: nextTs() };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, '')}` } };
+      case 'views.open':
+      case 'views.publish':
+        return { ok: true, view: { id: `V${calls.length}` } };
+      case 'users.info':
+        return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase() } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  };
+
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const raw = await readBody(request);
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        response.writeHead(status, { 'content-type': 'application/json', ...headers });
+        response.end(JSON.stringify(body));
+      };
+      const responseMatch = /^\/response\/([^/]+)$/.exec(url.pathname);
+      if (responseMatch?.[1] !== undefined) {
+        responses.push({
+          id: responseMatch[1],
+          body: JSON.parse(raw === '' ? '{}' : raw) as Record<string, unknown>,
+        });
+        for (const waiter of waiters.filter((w) => responses.length >= w.count)) waiter.resolve();
+        send(200, { ok: true });
+        return;
+      }
+      const apiMatch = /^\/api\/([a-zA-Z.]+)$/.exec(url.pathname);
+      if (apiMatch?.[1] === undefined) {
+        send(404, { ok: false, error: 'not_found' });
+        return;
+      }
+      const method = apiMatch[1];
+      const retryAfter = rateLimits.get(method);
+      if (retryAfter !== undefined) {
+        rateLimits.delete(method);
+        send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+        return;
+      }
+      const authorization = request.headers.authorization;
+      const args = parseArgs(raw, request.headers['content-type']);
+      const token =
+        authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined);
+      const call: SlackApiCall = { method, token, args };
+      calls.push(call);
+      const failure = failures.get(method);
+      if (failure !== undefined) {
+        failures.delete(method);
+        send(200, { ok: false, error: failure });
+        return;
+      }
+      call.result = answer(method, args);
+      send(200, call.result);
+    })().catch((error: unknown) => {
+      response.writeHead(500);
+      response.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+
+  return {
+    apiUrl: `${base}/api/`,
+    calls,
+    responses,
+    responseUrl: (id) => `${base}/response/${id}`,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    rateLimitOnce: (method, seconds) => rateLimits.set(method, seconds),
+    failOnce: (method, error) => failures.set(method, error),
+    waitForResponses: (count) =>
+      responses.length >= count
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.push({ count, resolve })),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
