@@ -60,8 +60,9 @@ const textBlock = (text: string, extra: Record<string, unknown> = {}): AdaptiveE
 const markupBlocks = (markup: string): AdaptiveElement[] =>
   parseMarkup(markup).map((line, index) =>
     textBlock(
-      line.map((span) => (span.bold ? `**${escapeAdaptiveText(span.text)}**` : escapeAdaptiveText(span.text))).join('') ||
-        ' ',
+      line
+        .map((span) => (span.bold ? `**${escapeAdaptiveText(span.text)}**` : escapeAdaptiveText(span.text)))
+        .join('') || ' ',
       index === 0 ? {} : { spacing: 'None' },
     ),
   );

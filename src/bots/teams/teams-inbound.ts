@@ -3,7 +3,7 @@
 import type { Activity } from 'botbuilder';
 import { encodeAddress } from '../../domain/messaging/chat-address.js';
 
-export const TEAMS_PLATFORM = 'teams';
+export const TEAMS_PLATFORM = 'teams' as const;
 
 type Mention = {
   readonly text: string;

@@ -1,0 +1,175 @@
+// One Teams turn: remember where the bot was reached, hand a message or a card click to the Conversation, and
+// answer with Adaptive Cards — in the turn for messages, in the invoke response for clicks (Teams swaps the clicked
+// card for it). Private replies in a group go to the speaker's 1:1.
+import { type Activity, type ConversationReference, TeamsInfo, TurnContext } from 'botbuilder';
+import type { Logger } from '../../domain/ports/logger.port.js';
+import type { PlatformRecords } from '../../domain/ports/platform-records.port.js';
+import type { UnitOfWork } from '../../domain/ports/unit-of-work.port.js';
+import type { Conversation, Reply } from '../shared/conversation.js';
+import { personKey, readReference, rememberConversation, writeReference } from './conversation-references.js';
+import {
+  ADAPTIVE_CARD_CONTENT_TYPE,
+  adaptiveCardAttachment,
+  readCardClick,
+  renderAdaptiveCard,
+} from './render-adaptive-card.js';
+import { commandTextOf, TEAMS_PLATFORM, teamsConversationAddress, teamsIdentity } from './teams-inbound.js';
+import type { TeamsOutbound } from './teams-outbound.js';
+
+export type TeamsBotDeps = {
+  readonly conversation: Conversation;
+  readonly uow: UnitOfWork;
+  readonly records: PlatformRecords;
+  readonly organisationId: string;
+  readonly logger: Logger;
+  readonly outbound: TeamsOutbound;
+};
+
+const CARD_ACTION_INVOKE = 'adaptiveCard/action';
+
+type InvokeBody = { readonly statusCode: number; readonly type: string; readonly value: unknown };
+
+const invokeResponse = async (context: TurnContext, body: InvokeBody): Promise<void> => {
+  await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+};
+
+const personOf = (activity: Partial<Activity>) => {
+  const from = activity.from;
+  if (from?.id === undefined) return undefined;
+  return { aadObjectId: from.aadObjectId ?? from.id, userId: from.id };
+};
+
+const inboundOf = (activity: Activity) => ({
+  platform: TEAMS_PLATFORM,
+  identity: teamsIdentity(activity.from),
+  ...(activity.from.name ? { displayName: activity.from.name } : {}),
+  address: teamsConversationAddress(activity.conversation.id),
+  requestId: activity.id ?? '',
+  // Teams resends an activity it got no answer for with the same id; a replay changes nothing.
+  ...(activity.id ? { idempotencyKey: `teams:${activity.conversation.id}:${activity.id}` } : {}),
+});
+
+export function createTeamsTurnHandler(deps: TeamsBotDeps) {
+  const { conversation, uow, records, organisationId, logger, outbound } = deps;
+
+  const remember = async (activity: Activity): Promise<void> => {
+    const reference = TurnContext.getConversationReference(activity);
+    const person = personOf(activity);
+    await uow.run((tx) => rememberConversation(records, tx, organisationId, reference, person));
+  };
+
+  /** The speaker's 1:1, opened on first use. */
+  const personalReference = async (activity: Activity): Promise<Partial<ConversationReference>> => {
+    const person = personOf(activity);
+    if (person === undefined) throw new Error('a private reply needs a speaker');
+    const key = personKey(person.aadObjectId);
+    const stored = await uow.run((tx) => readReference(records, tx, organisationId, key));
+    if (stored?.personal === true) return stored.reference;
+    const fallback = stored ?? {
+      reference: TurnContext.getConversationReference(activity),
+      personal: false,
+      userId: person.userId,
+      ...(activity.conversation.tenantId ? { tenantId: activity.conversation.tenantId } : {}),
+    };
+    const opened = await outbound.openPersonal(fallback);
+    await uow.run((tx) =>
+      writeReference(records, tx, organisationId, key, {
+        reference: opened,
+        personal: true,
+        userId: person.userId,
+        ...(fallback.tenantId === undefined ? {} : { tenantId: fallback.tenantId }),
+      }),
+    );
+    return opened;
+  };
+
+  const sendReply = async (context: TurnContext, reply: Reply): Promise<void> => {
+    if (reply.cards.length === 0) return;
+    const activities = reply.cards.map((card) => ({
+      type: 'message',
+      attachments: [adaptiveCardAttachment(card)],
+    }));
+    const isPersonal = context.activity.conversation.conversationType === 'personal';
+    if (reply.visibility === 'channel' || isPersonal) {
+      await context.sendActivities(activities);
+      return;
+    }
+    const reference = await personalReference(context.activity);
+    for (const activity of activities) await outbound.post(reference, activity);
+  };
+
+  const aadIdOf =
+    (context: TurnContext) =>
+    async (userId: string): Promise<string | undefined> => {
+      if (context.activity.channelId !== 'msteams') return undefined;
+      try {
+        return (await TeamsInfo.getMember(context, userId)).aadObjectId;
+      } catch (error) {
+        logger.warn({ err: error, userId }, 'could not resolve a Teams mention');
+        return undefined;
+      }
+    };
+
+  const onMessage = async (context: TurnContext): Promise<void> => {
+    const activity = context.activity;
+    await remember(activity);
+    // Action.Submit (older clients' fallback) arrives as a message whose value is the button's data.
+    const click = activity.value === undefined ? undefined : readCardClick(undefined, activity.value);
+    if (click !== undefined) {
+      const reply = await conversation.handleAction({ ...inboundOf(activity), ...click });
+      await sendReply(context, reply);
+      return;
+    }
+    const text = await commandTextOf(activity, aadIdOf(context));
+    if (text === '') return;
+    const reply = await conversation.handleMessage({ ...inboundOf(activity), text });
+    await sendReply(context, reply);
+  };
+
+  const onCardAction = async (context: TurnContext): Promise<void> => {
+    const activity = context.activity;
+    const action = (
+      activity.value as { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined
+    )?.action;
+    const click = action?.type === 'Action.Execute' ? readCardClick(action.verb, action.data) : undefined;
+    if (click === undefined) {
+      await invokeResponse(context, {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: 'not an Outlay card action' },
+      });
+      return;
+    }
+    await remember(activity);
+    const reply = await conversation.handleAction({ ...inboundOf(activity), ...click });
+    const [first, ...rest] = reply.cards;
+    await invokeResponse(
+      context,
+      first === undefined
+        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' }
+        : { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderAdaptiveCard(first) },
+    );
+    if (rest.length > 0) await sendReply(context, { visibility: reply.visibility, cards: rest });
+  };
+
+  return async (context: TurnContext): Promise<void> => {
+    const activity = context.activity;
+    switch (activity.type) {
+      case 'message':
+        return onMessage(context);
+      case 'invoke':
+        if (activity.name === CARD_ACTION_INVOKE) return onCardAction(context);
+        return;
+      case 'installationUpdate':
+        if (activity.action === 'add' || activity.action === 'add-upgrade') await remember(activity);
+        return;
+      case 'conversationUpdate':
+        if ((activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id)) {
+          await remember(activity);
+        }
+        return;
+      default:
+        return;
+    }
+  };
+}

@@ -1,0 +1,58 @@
+// Microsoft Teams for Outlay, on botbuilder 4 (the Bot Framework SDK). That SDK is archived: Microsoft no longer
+// services it after 2025-12-31 and points to the Teams SDK (`@microsoft/teams.apps`, built on the Microsoft 365
+// Agents SDK). Everything that touches botbuilder lives in this folder behind PlatformModule, so moving to the
+// successor replaces these files and nothing else.
+import type { CloudAdapter } from 'botbuilder';
+import type { FastifyPluginAsync } from 'fastify';
+import type { TeamsConfig } from '../../config/config.js';
+import type { PlatformContext, PlatformModule } from '../shared/platform-module.js';
+import { createTeamsAdapter, processWithFastify, type TeamsAdapterOptions } from './teams-adapter.js';
+import { createTeamsTurnHandler } from './teams-bot.js';
+import { TEAMS_PLATFORM } from './teams-inbound.js';
+import { createTeamsNotifier } from './teams-notifier.js';
+import { createTeamsOutbound, type TeamsOutbound } from './teams-outbound.js';
+
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+export type TeamsModuleOptions = TeamsAdapterOptions;
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+export function createTeamsModule(config: TeamsConfig, options: TeamsModuleOptions = {}): PlatformModule {
+  const appId = config.kind === 'emulator' ? '' : config.appId;
+  // One adapter per module: the route and the notifier share it (and its OpenID key cache).
+  let adapter: CloudAdapter | undefined;
+  let outbound: TeamsOutbound | undefined;
+  const adapterFor = (context: PlatformContext): CloudAdapter => {
+    adapter ??= createTeamsAdapter(config, context.logger, options);
+    return adapter;
+  };
+  const outboundFor = (context: PlatformContext): TeamsOutbound => {
+    outbound ??= createTeamsOutbound(adapterFor(context), appId);
+    return outbound;
+  };
+
+  return {
+    platform: TEAMS_PLATFORM,
+    async register(app, context) {
+      const cloudAdapter = adapterFor(context);
+      const logic = createTeamsTurnHandler({
+        conversation: context.conversation,
+        uow: context.uow,
+        records: context.records,
+        organisationId: context.organisationId,
+        logger: context.logger.child({ platform: TEAMS_PLATFORM }),
+        outbound: outboundFor(context),
+      });
+      const plugin: FastifyPluginAsync = async (scope) => {
+        scope.post(TEAMS_MESSAGES_PATH, { bodyLimit: JSON_BODY_LIMIT }, (request, reply) =>
+          processWithFastify(cloudAdapter, request, reply, logic),
+        );
+      };
+      await app.register(plugin);
+    },
+    notifier(context) {
+      return createTeamsNotifier(context, outboundFor(context));
+    },
+  };
+}
