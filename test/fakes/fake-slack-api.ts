@@ -26,6 +26,8 @@ export type FakeSlackApi = {
   rateLimitOnce(method: string, retryAfterSeconds: number): void;
   /** The next call to `method` is answered `{ ok: false, error }`. */
   failOnce(method: string, error: string): void;
+  /** Resolves when `count` calls to `method` have arrived (the app makes some after it has answered Slack). */
+  waitForCalls(method: string, count: number): Promise<void>;
   /** Resolves when `count` response_url posts have arrived. */
   waitForResponses(count: number): Promise<void>;
   close(): Promise<void>;
@@ -58,6 +60,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const rateLimits = new Map<string, number>();
   const failures = new Map<string, string>();
   const waiters: { count: number; resolve: () => void }[] = [];
+  const callWaiters: { method: string; count: number; resolve: () => void }[] = [];
   let tsCounter = 0;
   const nextTs = () => {
     tsCounter += 1;
@@ -122,6 +125,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined);
       const call: SlackApiCall = { method, token, args };
       calls.push(call);
+      for (const waiter of callWaiters) {
+        if (calls.filter((c) => c.method === waiter.method).length >= waiter.count) waiter.resolve();
+      }
       const failure = failures.get(method);
       if (failure !== undefined) {
         failures.delete(method);
@@ -147,6 +153,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     callsTo: (method) => calls.filter((call) => call.method === method),
     rateLimitOnce: (method, seconds) => rateLimits.set(method, seconds),
     failOnce: (method, error) => failures.set(method, error),
+    waitForCalls: (method, count) =>
+      calls.filter((c) => c.method === method).length >= count
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => callWaiters.push({ method, count, resolve })),
     waitForResponses: (count) =>
       responses.length >= count
         ? Promise.resolve()

@@ -82,4 +82,93 @@ describe.each(testEngines())('Slack end to end on %s', (engine) => {
       .filter((c) => c.args.channel === 'D1' && blocksText(c.args.blocks).includes(`${id} is approved`));
     expect(toSubmitter).toHaveLength(1);
   });
+  it('absorbs a Slack retry of the same command and a double click: nothing is created or decided twice', async () => {
+    await setUpFirm();
+    const first = await ackText(h.command('U1', '120 @acme #meals lunch', { triggerId: 'trig-same' }));
+    const retry = await h.command('U1', '120 @acme #meals lunch', { triggerId: 'trig-same', retryNum: 1 });
+    expect(retry.status).toBe(200);
+    expect(EXPENSE_ID.exec(first.all)?.[0]).toBeDefined();
+    expect(await expenses()).toHaveLength(1);
+
+    await h.deliver();
+    const card = h.fake.callsTo('chat.postMessage').find((call) => call.args.channel === 'D2');
+    const approve = buttonsIn(card?.args.blocks).find((b) => b.action_id.startsWith('exp:approve:'));
+    if (!approve) throw new Error('no approve button');
+    const auditCount = async () => (await h.database.db.select().from(schema.auditEvents)).length;
+    const outboxCount = async () => (await h.database.db.select().from(schema.outbox)).length;
+    expect((await h.click('U2', approve, { responseId: 'first-click' })).status).toBe(200);
+    await h.fake.waitForResponses(1);
+    const afterFirst = { audit: await auditCount(), outbox: await outboxCount() };
+    expect((await h.click('U2', approve, { responseId: 'second-click' })).status).toBe(200);
+    await h.fake.waitForResponses(2);
+    expect({ audit: await auditCount(), outbox: await outboxCount() }).toEqual(afterFirst);
+    expect((await expenses())[0]?.status).toBe('approved');
+    const second = h.fake.responses.find((r) => r.id === 'second-click');
+    expect(String(second?.body.text)).toMatch(/already/i);
+  });
+
+  it('refuses a click by someone who is not an approver, changes nothing and says who can', async () => {
+    await setUpFirm();
+    await ackText(h.command('U3', 'help'));
+    const { id, post } = await logAndDeliver();
+    const approve = buttonsIn(post.args.blocks).find((b) => b.action_id.startsWith('exp:approve:'));
+    if (!approve) throw new Error('no approve button');
+    await h.click('U3', approve, { channel: 'D2', responseId: 'intruder' });
+    await h.fake.waitForResponses(1);
+    const answer = h.fake.responses.find((r) => r.id === 'intruder');
+    expect(answer?.body.response_type).toBe('ephemeral');
+    expect(`${String(answer?.body.text)}\n${blocksText(answer?.body.blocks)}`).toMatch(/not an approver/);
+    expect((await expenses()).find((e) => e.id === id)?.status).toBe('pending');
+    await h.deliver();
+    expect(h.fake.callsTo('chat.update')).toEqual([]);
+  });
+
+  it('rejects through the reason modal: views.open with the trigger, then the submitted reason decides', async () => {
+    await setUpFirm();
+    const { id, post } = await logAndDeliver();
+    const reject = buttonsIn(post.args.blocks).find((b) => b.action_id.startsWith('exp:reject:'));
+    if (!reject) throw new Error('no reject button');
+    await h.click('U2', reject, { triggerId: 'trig-reject', responseId: 'reject-click' });
+    await h.fake.waitForCalls('views.open', 1);
+    const opened = h.fake.callsTo('views.open');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.args.trigger_id).toBe('trig-reject');
+    const view = opened[0]?.args.view as { callback_id: string; private_metadata: string; blocks: unknown };
+    expect(view.callback_id).toBe('outlay-decision');
+    expect((await expenses())[0]?.status).toBe('pending');
+
+    const submitted = await h.submitView(
+      'U2',
+      { callback_id: view.callback_id, private_metadata: view.private_metadata },
+      { reason: 'Not billable to Acme' },
+    );
+    expect(submitted.status).toBe(200);
+    await h.fake.waitForResponses(1);
+    expect(String(h.fake.responses.find((r) => r.id === 'reject-click')?.body.text)).toContain(id);
+    expect((await expenses())[0]?.status).toBe('rejected');
+    await h.deliver();
+    const updated = h.fake.callsTo('chat.update').find((u) => u.args.channel === 'D2');
+    expect(updated?.args.ts).toBe(post.result?.ts);
+    expect(buttonsIn(updated?.args.blocks)).toEqual([]);
+  });
+
+  it('honours 429 Retry-After: the card waits, then arrives exactly once', async () => {
+    await setUpFirm();
+    h.fake.rateLimitOnce('chat.postMessage', 30);
+    const logged = await ackText(h.command('U1', '120 @acme #meals lunch'));
+    const id = EXPENSE_ID.exec(logged.all)?.[0] ?? '';
+    await h.outlay.worker.runOnce();
+    const toApprover = () =>
+      h.fake
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.channel === 'D2' && blocksText(c.args.blocks).includes(id));
+    expect(toApprover()).toHaveLength(0);
+    // Ten seconds later Slack's thirty have not passed: still nothing.
+    h.clock.advance(10_000);
+    await h.outlay.worker.runOnce();
+    expect(toApprover()).toHaveLength(0);
+    h.clock.advance(21_000);
+    await h.deliver();
+    expect(toApprover()).toHaveLength(1);
+  });
 });
