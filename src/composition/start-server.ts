@@ -12,6 +12,9 @@ import { createSpeakerIdentifier } from '../bots/shared/conversation/identify-sp
 import type { Conversation } from '../bots/shared/conversation.js';
 import type { PlatformContext, PlatformModule } from '../bots/shared/platform-module.js';
 import { createAnnouncementRenderer } from '../bots/shared/render-announcement.js';
+import { createSlackModule } from '../bots/slack/slack-module.js';
+import { createTeamsModule } from '../bots/teams/teams-module.js';
+import { createWecomModule } from '../bots/wecom/wecom-module.js';
 import type { Config } from '../config/config.js';
 import { describeConfigForLog } from '../config/describe-config.js';
 import type { ChatNotifier } from '../domain/ports/chat-notifier.port.js';
@@ -216,12 +219,26 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
   };
 }
 
+/** A platform is mounted when its settings are present (product.md §11); half of them never get this far. */
+export function platformsFromConfig(config: Config): PlatformModule[] {
+  return [
+    ...(config.slack ? [createSlackModule(config.slack)] : []),
+    ...(config.teams ? [createTeamsModule(config.teams)] : []),
+    ...(config.wecom ? [createWecomModule(config.wecom)] : []),
+  ];
+}
+
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   logger.info({ config: describeConfigForLog(config) }, 'starting Outlay');
   const database = await openConfiguredDatabase(config);
   try {
     await database.migrate();
-    const outlay = await createOutlayApp({ config, database, logger });
+    const outlay = await createOutlayApp({
+      config,
+      database,
+      logger,
+      platforms: platformsFromConfig(config),
+    });
     const url = await outlay.app.listen({ port: config.server.port, host: '0.0.0.0' });
     logger.info({ url, engine: database.engine }, 'Outlay is listening');
 
