@@ -6,6 +6,13 @@ import type { InboundAction, Reply } from '../shared/conversation.js';
 import type { PlatformContext } from '../shared/platform-module.js';
 import { decodeButtonValue, replyMessage } from './slack-blocks.js';
 import {
+  LOG_CALLBACK_ID,
+  logExpenseModal,
+  readLogForm,
+  readLogMetadata,
+  type SlackLocale,
+} from './slack-log-modal.js';
+import {
   DECISION_CALLBACK_ID,
   decisionModal,
   readDecisionInput,
@@ -19,6 +26,8 @@ export const DEFAULT_ACK_BUDGET_MS = 2_000;
 
 export type SlackListenerOptions = {
   readonly ackBudgetMs: number;
+  /** The language of the forms Outlay opens before it knows who is asking (the organisation's). */
+  readonly locale: SlackLocale;
   /** Posts a message to a response_url (Bolt's `respond` where Bolt offers one). */
   readonly postToResponseUrl: (url: string, message: object) => Promise<void>;
 };
@@ -49,13 +58,25 @@ export function registerSlackListeners(
   const { conversation, logger } = context;
   const log = logger.child({ component: 'slack' });
 
-  bolt.command(SLACK_COMMAND, async ({ command, ack, respond }) => {
+  bolt.command(SLACK_COMMAND, async ({ command, ack, respond, client }) => {
+    if (command.text.trim() === '') {
+      await ack();
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: logExpenseModal(options.locale, {
+          teamId: command.team_id,
+          channelId: command.channel_id,
+          responseUrl: command.response_url,
+        }),
+      });
+      return;
+    }
     const work = conversation.handleMessage({
       platform: 'slack',
       identity: slackIdentity(command.team_id, command.user_id),
       displayName: command.user_name,
       address: slackChannelAddress(command.team_id, command.channel_id),
-      text: command.text.trim() === '' ? 'help' : command.text,
+      text: command.text,
       idempotencyKey: `slack:${command.team_id}:${command.trigger_id}`,
     });
     // A failure after the ack is still reported, through the response_url.
@@ -100,8 +121,9 @@ export function registerSlackListeners(
     if (body.type !== 'block_actions' || action.type !== 'button') return;
     const button = action as ButtonAction;
     const teamId = body.team?.id ?? body.user.team_id;
-    const channelId = body.channel?.id ?? body.container?.channel_id;
-    if (teamId === undefined || channelId === undefined) {
+    // A click on the Home tab has no channel: its answer goes to the person's DM with Outlay.
+    const channelId = body.channel?.id ?? body.container?.channel_id ?? body.user.id;
+    if (teamId === undefined) {
       log.warn({ actionId: button.action_id }, 'slack click without a team or channel');
       return;
     }
@@ -127,8 +149,47 @@ export function registerSlackListeners(
         actionId: value.id,
         idempotencyKey: `slack:${teamId}:${body.trigger_id}`,
       },
-      (message) => respondWith(respond, message),
+      body.response_url === undefined
+        ? async (message) => {
+            await client.chat.postMessage({ channel: body.user.id, ...(message as { text: string }) });
+          }
+        : (message) => respondWith(respond, message),
     );
+  });
+
+  bolt.view(LOG_CALLBACK_ID, async ({ ack, body, view }) => {
+    const metadata = readLogMetadata(view.private_metadata);
+    if (metadata === undefined) {
+      await ack();
+      log.warn({ viewId: view.id }, 'slack form without its metadata');
+      return;
+    }
+    const form = readLogForm(view.state, options.locale);
+    if (!form.ok) {
+      await ack({ response_action: 'errors', errors: form.errors as Record<string, string> });
+      return;
+    }
+    await ack();
+    try {
+      const reply = await conversation.handleMessage({
+        platform: 'slack',
+        identity: slackIdentity(metadata.teamId, body.user.id),
+        ...(body.user.name === undefined ? {} : { displayName: body.user.name }),
+        address: slackChannelAddress(metadata.teamId, metadata.channelId),
+        text: form.text,
+        idempotencyKey: `slack:${metadata.teamId}:view:${view.id}`,
+      });
+      await options.postToResponseUrl(metadata.responseUrl, {
+        ...replyMessage(reply),
+        replace_original: false,
+      });
+    } catch (error) {
+      log.error({ err: error }, 'slack log form failed');
+      await options.postToResponseUrl(metadata.responseUrl, {
+        response_type: 'ephemeral',
+        text: SLACK_TEXTS.failed,
+      });
+    }
   });
 
   bolt.view(DECISION_CALLBACK_ID, async ({ ack, body, view, client }) => {

@@ -4,6 +4,7 @@
 import { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config/config.js';
 import type { PlatformContext, PlatformModule } from '../shared/platform-module.js';
+import { registerSlackHome } from './slack-home.js';
 import { DEFAULT_ACK_BUDGET_MS, registerSlackListeners } from './slack-listeners.js';
 import { createBoltLogger } from './slack-logger.js';
 import { createSlackNotifier } from './slack-notifier.js';
@@ -27,6 +28,8 @@ export type SlackModuleOptions = {
   readonly nowMs?: () => number;
   /** How long Bolt may leave a request unacknowledged before it is answered 404 (default 3 001 ms). */
   readonly unhandledRequestMs?: number;
+  /** The language of forms opened before Outlay knows who is asking (default English; pass the organisation's). */
+  readonly locale?: 'en' | 'zh-CN';
 };
 
 const postJson = async (url: string, message: object): Promise<void> => {
@@ -87,8 +90,10 @@ export function createSlackModule(config: SlackConfig, options: SlackModuleOptio
       });
       registerSlackListeners(bolt, context, {
         ackBudgetMs: options.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS,
+        locale: options.locale ?? 'en',
         postToResponseUrl: postJson,
       });
+      registerSlackHome(bolt, context);
       await receiver.register(server);
     },
     notifier(context) {
