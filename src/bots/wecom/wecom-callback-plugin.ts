@@ -137,7 +137,7 @@ async function handleInBackground(
         return conversation.handleFile({
           ...base,
           bytes: media.bytes,
-          fileName: `${inbound.mediaId}.jpg`,
+          fileName: `${inbound.mediaId}.${extensionOf(media.contentType)}`,
           ...(media.contentType === undefined ? {} : { declaredType: media.contentType }),
         });
       }
@@ -151,3 +151,14 @@ async function handleInBackground(
     if (!sent.ok) options.logger.warn({ error: sent.error }, 'WeCom reply not sent');
   }
 }
+
+const EXTENSIONS: Readonly<Record<string, string>> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+};
+
+/** WeCom image messages are usually JPEG; the media answer's type says for sure. */
+const extensionOf = (contentType: string | undefined): string =>
+  EXTENSIONS[(contentType ?? 'image/jpeg').split(';')[0]?.trim().toLowerCase() ?? ''] ?? 'jpg';

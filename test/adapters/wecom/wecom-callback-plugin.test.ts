@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   Conversation,
   InboundAction,
+  InboundFile,
   InboundMessage,
   Reply,
 } from '../../../src/bots/shared/conversation.js';
@@ -15,8 +16,6 @@ import { createWecomApiClient } from '../../../src/bots/wecom/wecom-api-client.j
 import { WECOM_PREFIX, wecomCallbackPlugin } from '../../../src/bots/wecom/wecom-callback-plugin.js';
 import { createWecomMessenger } from '../../../src/bots/wecom/wecom-messenger.js';
 import { renderTextCard } from '../../../src/domain/messaging/render-text-card.js';
-import type { PlatformRecordKey, PlatformRecords } from '../../../src/domain/ports/platform-records.port.js';
-import type { Tx, UnitOfWork } from '../../../src/domain/ports/unit-of-work.port.js';
 import {
   cardClickXml,
   encryptedCallback,
@@ -25,6 +24,7 @@ import {
   textMessageXml,
 } from '../../fakes/fake-wecom-api.js';
 import { FixedClock } from '../../fakes/fixed-clock.js';
+import { memoryRecords, passThroughUow } from './memory-ports.js';
 
 type Vector = {
   token: string;
@@ -42,33 +42,13 @@ type Vector = {
 const vector = JSON.parse(readFileSync('/work/shared/fixtures/wecom-test-vector.json', 'utf8')) as Vector;
 const keys = { token: vector.token, encodingAesKey: vector.encodingAESKey, corpId: vector.corpId };
 
-const memoryRecords = () => {
-  const store = new Map<string, unknown>();
-  const id = (k: PlatformRecordKey) => JSON.stringify([k.organisationId, k.platform, k.kind, k.key]);
-  const records: PlatformRecords = {
-    get: async <T>(_tx: Tx, key: PlatformRecordKey) => store.get(id(key)) as T | undefined,
-    put: async (_tx, key, value) => {
-      store.set(id(key), value);
-    },
-    putIfAbsent: async (_tx, key, value) => {
-      if (store.has(id(key))) return false;
-      store.set(id(key), value);
-      return true;
-    },
-    remove: async (_tx, key) => {
-      store.delete(id(key));
-    },
-  };
-  return { records, store };
-};
-
-const uow: UnitOfWork = { run: (work) => work({} as Tx) };
+const uow = passThroughUow;
 
 describe('WeCom callback plugin', () => {
   let app: FastifyInstance;
   let fake: FakeWecomApi;
   let store: Map<string, unknown>;
-  let seen: (InboundMessage | InboundAction)[];
+  let seen: (InboundMessage | InboundAction | InboundFile)[];
   let pending: Promise<void>[];
   const idle = async () => {
     await Promise.all(pending);
@@ -90,7 +70,10 @@ describe('WeCom callback plugin', () => {
         seen.push(action);
         return answer(`clicked ${action.actionId}`);
       },
-      handleFile: async () => answer('file'),
+      handleFile: async (file) => {
+        seen.push(file);
+        return answer(`file of ${file.bytes.length} bytes`);
+      },
     };
     const api = createWecomApiClient({
       apiBase: fake.url,
@@ -211,6 +194,44 @@ describe('WeCom callback plugin', () => {
       userId: 'bob',
       responseCode: 'code-1',
     });
+  });
+
+  it('turns an app-menu click into the command its key names (cmd:<command>)', async () => {
+    const menu = `<xml><ToUserName><![CDATA[${keys.corpId}]]></ToUserName><FromUserName><![CDATA[alice]]></FromUserName><CreateTime>1700000100</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[click]]></Event><EventKey><![CDATA[cmd:list]]></EventKey><AgentID>1</AgentID></xml>`;
+    const callback = encryptedCallback(keys, menu, { timestamp: '1700000100', nonce: 'm' });
+    expect((await post(callback.url, callback.body)).statusCode).toBe(200);
+    await idle();
+    expect(seen).toEqual([expect.objectContaining({ identity: `wecom:${keys.corpId}:alice`, text: 'list' })]);
+  });
+
+  it('downloads an image message and hands it over as a receipt file', async () => {
+    fake.putMedia('MEDIA_1', new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 'image/jpeg');
+    const image = `<xml><ToUserName><![CDATA[${keys.corpId}]]></ToUserName><FromUserName><![CDATA[alice]]></FromUserName><CreateTime>1700000200</CreateTime><MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://example.invalid/p.jpg]]></PicUrl><MediaId><![CDATA[MEDIA_1]]></MediaId><MsgId>1234567890123456</MsgId><AgentID>1</AgentID></xml>`;
+    const callback = encryptedCallback(keys, image, { timestamp: '1700000200', nonce: 'i' });
+    expect((await post(callback.url, callback.body)).statusCode).toBe(200);
+    await idle();
+    expect(seen).toEqual([
+      expect.objectContaining({
+        identity: `wecom:${keys.corpId}:alice`,
+        bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]),
+        fileName: 'MEDIA_1.jpg',
+        declaredType: 'image/jpeg',
+      }),
+    ]);
+    expect(
+      fake
+        .callsTo('/cgi-bin/message/send')
+        .map((c) => (c.body as { text?: { content: string } }).text?.content),
+    ).toEqual(['file of 4 bytes']);
+  });
+
+  it('acknowledges and ignores events it has no use for (entering the app)', async () => {
+    const enter = `<xml><ToUserName><![CDATA[${keys.corpId}]]></ToUserName><FromUserName><![CDATA[alice]]></FromUserName><CreateTime>1700000300</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[enter_agent]]></Event><EventKey><![CDATA[]]></EventKey><AgentID>1</AgentID></xml>`;
+    const callback = encryptedCallback(keys, enter, { timestamp: '1700000300', nonce: 'e' });
+    expect((await post(callback.url, callback.body)).statusCode).toBe(200);
+    await idle();
+    expect(seen).toHaveLength(0);
+    expect(fake.calls).toHaveLength(0);
   });
 
   const refusals: [string, () => Promise<{ statusCode: number }>, number][] = [

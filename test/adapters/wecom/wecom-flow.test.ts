@@ -211,6 +211,28 @@ describe.each(testEngines())('WeCom end to end on %s', (engine) => {
     expect(sends().length).toBeGreaterThan(6);
   });
 
+  it('a Reject click without a form asks for the reason, and the next message rejects and updates the card', async () => {
+    const { id, card } = await setUpAndLog();
+    const reject = card.button_list.find((b) => b.key.startsWith(`exp:reject:${id}`));
+    expect(reject?.style).toBe(3);
+    const code = fake.issueResponseCode();
+    await click('bob', reject?.key ?? '', card.task_id, code);
+    expect(textsTo('bob').at(-1)).toBe(
+      `Why are you rejecting ${id}? Reply with the reason within 10 minutes, or type cancel.`,
+    );
+    expect((await expenseRow(id))?.status).toBe('pending');
+    await say('bob', 'duplicate of last week');
+    expect((await expenseRow(id))?.status).toBe('rejected');
+    await deliver();
+    expect(fake.callsTo('/cgi-bin/message/update_template_card').map((c) => c.body)).toEqual([
+      expect.objectContaining({
+        response_code: code,
+        template_card: expect.objectContaining({ task_id: card.task_id, button_list: [] }),
+      }),
+    ]);
+    expect(textsTo('alice').some((t) => t.includes(id) && t.includes('duplicate of last week'))).toBe(true);
+  });
+
   it('a repeated click callback decides once and updates the card once', async () => {
     const { id, card } = await setUpAndLog();
     const approve = card.button_list.find((b) => b.key.startsWith(`exp:approve:${id}`))?.key ?? '';
