@@ -15,6 +15,8 @@ export type ConnectorCall = {
   readonly activityId?: string;
   readonly authorization?: string;
   readonly body: unknown;
+  /** What the fake answered (a ResourceResponse `{ id }` for activity calls). */
+  answer?: unknown;
 };
 
 export type ConnectorMember = { readonly id: string; readonly name: string; readonly aadObjectId: string };
@@ -62,15 +64,13 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     const body = parse(await readBody(request), request.headers['content-type']);
     const method = request.method ?? 'GET';
     const authorization = request.headers.authorization;
-    const record = (call: Omit<ConnectorCall, 'method' | 'path' | 'body' | 'authorization'>) =>
-      calls.push({
-        method,
-        path,
-        body,
-        ...(authorization === undefined ? {} : { authorization }),
-        ...call,
-      });
+    let recorded: ConnectorCall | undefined;
+    const record = (call: Omit<ConnectorCall, 'method' | 'path' | 'body' | 'authorization'>) => {
+      recorded = { method, path, body, ...(authorization === undefined ? {} : { authorization }), ...call };
+      calls.push(recorded);
+    };
     const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      if (recorded !== undefined) recorded.answer = payload;
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(JSON.stringify(payload));
     };

@@ -5,7 +5,7 @@ import { FAKE_OUTBOUND_TOKEN } from '../../fakes/fake-bot-connector.js';
 import { testEngines } from '../../support/test-databases.js';
 import { ADA, APP_ID, createTeamsHarness, type TeamsHarness } from './teams-harness.js';
 
-describe.each(testEngines())('Teams authentication on %s', (engine) => {
+describe.each(testEngines())('Teams authentication on %s', { timeout: 60_000 }, (engine) => {
   let h: TeamsHarness;
   beforeEach(async () => {
     h = await createTeamsHarness(engine);
