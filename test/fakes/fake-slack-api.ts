@@ -82,6 +82,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'views.open':
       case 'views.publish':
         return { ok: true, view: { id: `V${calls.length}` } };
+      case 'oauth.v2.access': {
+        // The code names the workspace it installs into, e.g. `T2-abc` → T2.
+        const team = String(args.code).split('-')[0] ?? 'T0';
+        return { ok: true, access_token: `xoxb-${team}`, bot_user_id: 'UBOT', team: { id: team } };
+      }
       case 'users.info':
         return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase() } };
       default:
@@ -107,7 +112,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         send(200, { ok: true });
         return;
       }
-      const apiMatch = /^\/api\/([a-zA-Z.]+)$/.exec(url.pathname);
+      const apiMatch = /^\/api\/([a-zA-Z0-9.]+)$/.exec(url.pathname);
       if (apiMatch?.[1] === undefined) {
         send(404, { ok: false, error: 'not_found' });
         return;

@@ -8,6 +8,7 @@ import { registerSlackHome } from './slack-home.js';
 import { DEFAULT_ACK_BUDGET_MS, registerSlackListeners } from './slack-listeners.js';
 import { createBoltLogger } from './slack-logger.js';
 import { createSlackNotifier } from './slack-notifier.js';
+import { DEFAULT_SLACK_AUTHORIZE_URL, registerSlackOAuth } from './slack-oauth.js';
 import { FastifySlackReceiver } from './slack-receiver.js';
 
 export const SLACK_PLATFORM = 'slack';
@@ -30,6 +31,10 @@ export type SlackModuleOptions = {
   readonly unhandledRequestMs?: number;
   /** The language of forms opened before Outlay knows who is asking (default English; pass the organisation's). */
   readonly locale?: 'en' | 'zh-CN';
+  /** Outlay's public address, for the OAuth redirect (default: the address the install request came to). */
+  readonly publicUrl?: string;
+  /** Slack's authorize page (default https://slack.com/oauth/v2/authorize); tests point it at a fake. */
+  readonly authorizeUrl?: string;
 };
 
 const postJson = async (url: string, message: object): Promise<void> => {
@@ -94,6 +99,30 @@ export function createSlackModule(config: SlackConfig, options: SlackModuleOptio
         postToResponseUrl: postJson,
       });
       registerSlackHome(bolt, context);
+      if (config.mode.kind === 'oauth') {
+        await registerSlackOAuth(server, context, {
+          clientId: config.mode.clientId,
+          clientSecret: config.mode.clientSecret,
+          stateSecret: config.mode.stateSecret,
+          apiUrl: config.apiUrl,
+          authorizeUrl: options.authorizeUrl ?? DEFAULT_SLACK_AUTHORIZE_URL,
+          ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+          nowMs: () => context.clock.now().getTime(),
+          saveInstallation: (installation) =>
+            context.uow.run((tx) =>
+              context.records.put(
+                tx,
+                {
+                  organisationId: context.organisationId,
+                  platform: SLACK_PLATFORM,
+                  kind: SLACK_INSTALLATION_KIND,
+                  key: installation.teamId,
+                },
+                installation satisfies SlackInstallation,
+              ),
+            ),
+        });
+      }
       await receiver.register(server);
     },
     notifier(context) {

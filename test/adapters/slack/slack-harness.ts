@@ -52,6 +52,8 @@ export type SlackHarness = {
 export type SlackHarnessOptions = SlackModuleOptions & {
   /** Wraps the Conversation the Slack module sees (e.g. to slow it down). */
   readonly wrapConversation?: (conversation: Conversation) => Conversation;
+  /** The multi-workspace install instead of one bot token. */
+  readonly oauth?: boolean;
 };
 
 let triggerSeq = 0;
@@ -74,7 +76,13 @@ export async function createSlackHarness(
     SCHEDULER_ENABLED: 'false',
     DATA_DIR: dataDir,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
+    ...(options.oauth
+      ? {
+          SLACK_CLIENT_ID: 'client-1',
+          SLACK_CLIENT_SECRET: 'client-secret',
+          SLACK_STATE_SECRET: 'state-secret',
+        }
+      : { SLACK_BOT_TOKEN: BOT_TOKEN }),
     SLACK_API_URL: fake.apiUrl,
   });
   if (!config.slack) throw new Error('the Slack configuration did not parse');
