@@ -43,11 +43,15 @@ const TONE_STYLE: Readonly<Record<CardTone, string>> = {
 
 // TextBlocks read markdown; user text must stay literal, so every character markdown could take is escaped.
 const MARKDOWN_SPECIAL = /[\\`*_~[\]()#>!|<&]/g;
-const LIST_START = /^(\s*)([-+]|\d+\.)(\s)/;
+const BULLET_START = /^(\s*)([-+])(\s)/;
+const NUMBER_START = /^(\s*\d+)\.(\s)/;
 
 /** Plain text as literal TextBlock markdown. */
 export const escapeAdaptiveText = (text: string): string =>
-  text.replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`).replace(LIST_START, '$1\\$2$3');
+  text
+    .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`)
+    .replace(BULLET_START, '$1\\$2$3')
+    .replace(NUMBER_START, '$1\\.$2');
 
 const textBlock = (text: string, extra: Record<string, unknown> = {}): AdaptiveElement => ({
   type: 'TextBlock',

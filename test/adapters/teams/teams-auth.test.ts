@@ -67,3 +67,22 @@ describe.each(testEngines())('Teams authentication on %s', { timeout: 60_000 }, 
     expect(h.connector.calls).toEqual([]);
   });
 });
+
+describe.each(testEngines())('Teams emulator mode on %s', { timeout: 60_000 }, (engine) => {
+  let h: TeamsHarness;
+  beforeEach(async () => {
+    h = await createTeamsHarness(engine, { emulator: true });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('accepts an activity without a token and answers without one', async () => {
+    const response = await h.post(h.message(ADA, 'help'), null);
+    expect(response.status).toBe(200);
+    const [sent] = h.connector.activities();
+    expect(sent).toMatchObject({ kind: 'reply', conversationId: ADA.personalChat });
+    expect(sent?.authorization).toBeUndefined();
+    expect(h.connector.calls.filter((c) => c.kind === 'token')).toEqual([]);
+  });
+});

@@ -69,7 +69,15 @@ export type TeamsHarness = {
   close(): Promise<void>;
 };
 
-export async function createTeamsHarness(engine: TestEngine): Promise<TeamsHarness> {
+export type TeamsHarnessOptions = {
+  /** TEAMS_EMULATOR: mounted without authentication, as for the Bot Framework Emulator. */
+  readonly emulator?: boolean;
+};
+
+export async function createTeamsHarness(
+  engine: TestEngine,
+  options: TeamsHarnessOptions = {},
+): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector();
   const keys = await startFakeOpenIdKeys();
   const database = await createTestDatabase(engine);
@@ -80,9 +88,13 @@ export async function createTeamsHarness(engine: TestEngine): Promise<TeamsHarne
     OUTBOX_ENABLED: 'false',
     SCHEDULER_ENABLED: 'false',
     DATA_DIR: dataDir,
-    MICROSOFT_APP_ID: APP_ID,
-    MICROSOFT_APP_PASSWORD: 'app-secret',
-    BOT_OPENID_METADATA_URL: keys.metadataUrl,
+    ...(options.emulator === true
+      ? { TEAMS_EMULATOR: 'true' }
+      : {
+          MICROSOFT_APP_ID: APP_ID,
+          MICROSOFT_APP_PASSWORD: 'app-secret',
+          BOT_OPENID_METADATA_URL: keys.metadataUrl,
+        }),
   });
   if (config.teams === undefined) throw new Error('the Teams configuration did not parse');
   const clock = new FixedClock(NOW);
@@ -91,7 +103,12 @@ export async function createTeamsHarness(engine: TestEngine): Promise<TeamsHarne
     database,
     logger: pino({ level: 'silent' }),
     clock,
-    platforms: [createTeamsModule(config.teams, { tokenEndpoint: connector.tokenEndpoint })],
+    platforms: [
+      createTeamsModule(
+        config.teams,
+        options.emulator === true ? {} : { tokenEndpoint: connector.tokenEndpoint },
+      ),
+    ],
   });
   let sequence = 0;
   const validToken = (serviceUrl = connector.serviceUrl) =>
