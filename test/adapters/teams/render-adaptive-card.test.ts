@@ -5,6 +5,7 @@ import {
   renderAdaptiveCard,
 } from '../../../src/bots/teams/render-adaptive-card.js';
 import type { Card } from '../../../src/domain/messaging/card.js';
+import { asCurrencyCode } from '../../../src/domain/money/currency.js';
 
 const card: Card = {
   title: 'Approval request: ACME-7K3Q',
@@ -29,7 +30,7 @@ const card: Card = {
         kind: 'amount',
         label: 'Amount',
         required: true,
-        currency: 'CNY',
+        currency: asCurrencyCode('CNY'),
         reason: { label: 'Why?', required: true },
       },
     },
