@@ -3,6 +3,7 @@
 // `update_template_card`. A button card's task id is remembered with the newest single-use response code for it
 // (from the send answer, then from each click), so a decision can grey the buttons out later.
 import type { Card } from '../../domain/messaging/card.js';
+import type { Clock } from '../../domain/ports/clock.port.js';
 import type { PlatformRecords } from '../../domain/ports/platform-records.port.js';
 import type { UnitOfWork } from '../../domain/ports/unit-of-work.port.js';
 import type { WecomApiClient, WecomCallResult } from './wecom-api-client.js';
@@ -31,6 +32,8 @@ export interface WecomMessenger {
   /** Replaces the button card `taskId` in place; `unusable` when no response code is left or WeCom refused it. */
   updateCard(taskId: string, card: Card): Promise<UpdateOutcome>;
   rememberResponseCode(taskId: string, userId: string, responseCode: string): Promise<void>;
+  /** How long until `userId` may get another app message without exceeding the per-minute budget; 0 when now. */
+  waitFor(userId: string): number;
 }
 
 export type WecomMessengerOptions = {
@@ -39,6 +42,9 @@ export type WecomMessengerOptions = {
   readonly organisationId: string;
   readonly uow: UnitOfWork;
   readonly records: PlatformRecords;
+  readonly clock: Clock;
+  /** App messages per member per minute; WeCom silently drops what exceeds 30 (doc 90312). */
+  readonly perMemberPerMinute?: number;
 };
 
 /** Frequency and "busy" answers are worth another try; anything else about an update means the code is spent. */
@@ -51,7 +57,20 @@ const stringField = (answer: Readonly<Record<string, unknown>>, name: string): s
 };
 
 export function createWecomMessenger(options: WecomMessengerOptions): WecomMessenger {
-  const { api, agentId, organisationId, uow, records } = options;
+  const { api, agentId, organisationId, uow, records, clock } = options;
+  const perMinute = options.perMemberPerMinute ?? 30;
+  // Every app message to a member counts, replies to their commands as well as notifications.
+  const recentSends = new Map<string, number[]>();
+  const recentFor = (userId: string): number[] => {
+    const now = clock.now().getTime();
+    const recent = (recentSends.get(userId) ?? []).filter((at) => at > now - 60_000);
+    if (recent.length === 0) recentSends.delete(userId);
+    else recentSends.set(userId, recent);
+    return recent;
+  };
+  const noteSend = (userId: string): void => {
+    recentSends.set(userId, [...recentFor(userId), clock.now().getTime()]);
+  };
   const taskKey = (taskId: string) => ({
     organisationId,
     platform: WECOM_PLATFORM,
@@ -76,6 +95,7 @@ export function createWecomMessenger(options: WecomMessengerOptions): WecomMesse
         enable_duplicate_check: 0,
       });
       if (!result.ok) return failed(result);
+      noteSend(userId);
       const msgid = stringField(result.answer, 'msgid');
       if (content.msgtype !== 'template_card') return { ok: true, ref: msgid === undefined ? {} : { msgid } };
       const responseCode = stringField(result.answer, 'response_code');
@@ -116,6 +136,12 @@ export function createWecomMessenger(options: WecomMessengerOptions): WecomMesse
         return failed(result);
       }
       return { ok: false, unusable: true, error: result.error };
+    },
+
+    waitFor(userId) {
+      const recent = recentFor(userId);
+      const oldest = recent[0];
+      return recent.length < perMinute || oldest === undefined ? 0 : oldest + 60_000 - clock.now().getTime();
     },
 
     async rememberResponseCode(taskId, userId, responseCode) {

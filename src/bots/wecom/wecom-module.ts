@@ -43,6 +43,8 @@ export function createWecomModule(config: WecomConfig, options: WecomModuleOptio
       organisationId: context.organisationId,
       uow: context.uow,
       records: context.records,
+      clock: context.clock,
+      ...(options.perMemberPerMinute === undefined ? {} : { perMemberPerMinute: options.perMemberPerMinute }),
     });
     return messenger;
   };
@@ -78,10 +80,6 @@ export function createWecomModule(config: WecomConfig, options: WecomModuleOptio
         render: context.render,
         uow: context.uow,
         deliveryRefs: context.deliveryRefs,
-        clock: context.clock,
-        ...(options.perMemberPerMinute === undefined
-          ? {}
-          : { perMemberPerMinute: options.perMemberPerMinute }),
       });
     },
 

@@ -11,7 +11,6 @@ import type {
   DeliveryOutcome,
   OutboundMessage,
 } from '../../domain/ports/chat-notifier.port.js';
-import type { Clock } from '../../domain/ports/clock.port.js';
 import type { DeliveryRefs } from '../../domain/ports/platform-records.port.js';
 import type { UnitOfWork } from '../../domain/ports/unit-of-work.port.js';
 import { wecomTaskId } from './wecom-card.js';
@@ -28,9 +27,6 @@ export type WecomNotifierOptions = {
   readonly render: (message: OutboundMessage) => Promise<Card | undefined>;
   readonly uow: UnitOfWork;
   readonly deliveryRefs: DeliveryRefs;
-  readonly clock: Clock;
-  /** Messages per member per minute; WeCom's limit is 30 (doc 90312). */
-  readonly perMemberPerMinute?: number;
 };
 
 /** Errcodes no retry can fix: invalid user, every recipient invalid, bad chat id, bad message. */
@@ -70,21 +66,7 @@ const outcomeOf = (sent: SendOutcome): DeliveryOutcome => {
 };
 
 export function createWecomNotifier(options: WecomNotifierOptions): ChatNotifier {
-  const { corpId, messenger, clock } = options;
-  const perMinute = options.perMemberPerMinute ?? 30;
-  const recentSends = new Map<string, number[]>();
-
-  /** How long until `userId` may get another message, 0 when now. */
-  const waitFor = (userId: string): number => {
-    const now = clock.now().getTime();
-    const recent = (recentSends.get(userId) ?? []).filter((at) => at > now - 60_000);
-    recentSends.set(userId, recent);
-    const oldest = recent[0];
-    return recent.length < perMinute || oldest === undefined ? 0 : oldest + 60_000 - now;
-  };
-  const noteSend = (userId: string): void => {
-    recentSends.set(userId, [...(recentSends.get(userId) ?? []), clock.now().getTime()]);
-  };
+  const { corpId, messenger } = options;
 
   const updateInPlace = async (message: OutboundMessage, replaces: string, card: Card) => {
     const ref = await options.uow.run((tx) =>
@@ -110,7 +92,7 @@ export function createWecomNotifier(options: WecomNotifierOptions): ChatNotifier
         return { ok: false, permanent: true, error: `nothing to show for kind ${message.kind}` };
       if (target.kind === 'chat') return outcomeOf(await messenger.sendToChat(target.id, card));
 
-      const wait = waitFor(target.id);
+      const wait = messenger.waitFor(target.id);
       if (wait > 0)
         return { ok: false, retryAfterMs: wait, error: 'WeCom: 30 messages per member per minute' };
 
@@ -121,9 +103,7 @@ export function createWecomNotifier(options: WecomNotifierOptions): ChatNotifier
         if (updated !== undefined && !('unusable' in updated)) return outcomeOf(updated);
         // No card to update, or its code is spent: the news goes out as a new message instead.
       }
-      const sent = await messenger.sendToUser(target.id, card, wecomTaskId(message.id));
-      if (sent.ok) noteSend(target.id);
-      return outcomeOf(sent);
+      return outcomeOf(await messenger.sendToUser(target.id, card, wecomTaskId(message.id)));
     },
   };
 }

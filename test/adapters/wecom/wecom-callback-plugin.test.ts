@@ -92,6 +92,7 @@ describe('WeCom callback plugin', () => {
         organisationId: 'org',
         uow,
         records: memory.records,
+        clock: new FixedClock('2030-03-12T04:00:00Z'),
       }),
       api,
       uow,

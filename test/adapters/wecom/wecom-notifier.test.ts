@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWecomApiClient } from '../../../src/bots/wecom/wecom-api-client.js';
-import { createWecomMessenger } from '../../../src/bots/wecom/wecom-messenger.js';
+import { createWecomMessenger, type WecomMessenger } from '../../../src/bots/wecom/wecom-messenger.js';
 import { createWecomNotifier } from '../../../src/bots/wecom/wecom-notifier.js';
 import type { Card } from '../../../src/domain/messaging/card.js';
 import { renderTextCard } from '../../../src/domain/messaging/render-text-card.js';
@@ -27,6 +27,7 @@ describe('WeCom notifier', () => {
   let store: Map<string, unknown>;
   let refs: Map<string, unknown>;
   let notifier: ChatNotifier;
+  let messenger: WecomMessenger;
   let cards: Map<string, Card | undefined>;
   let n = 0;
 
@@ -55,20 +56,21 @@ describe('WeCom notifier', () => {
       ['nothing', undefined],
     ]);
     const api = createWecomApiClient({ apiBase: fake.url, corpId: CORP, secret: 'sec', clock });
+    messenger = createWecomMessenger({
+      api,
+      agentId: AGENT,
+      organisationId: 'org',
+      uow: passThroughUow,
+      records: memory.records,
+      clock,
+      perMemberPerMinute: 2,
+    });
     notifier = createWecomNotifier({
       corpId: CORP,
-      messenger: createWecomMessenger({
-        api,
-        agentId: AGENT,
-        organisationId: 'org',
-        uow: passThroughUow,
-        records: memory.records,
-      }),
+      messenger,
       render: async (m) => cards.get(m.kind),
       uow: passThroughUow,
       deliveryRefs: { refOf: async (_tx, _org, key) => refs.get(key) },
-      clock,
-      perMemberPerMinute: 2,
     });
   });
   afterEach(async () => {
@@ -160,6 +162,16 @@ describe('WeCom notifier', () => {
     clock.advance(40_000);
     expect((await notifier.deliver(message(`wecom:${CORP}:@bob`))).ok).toBe(true);
     expect(fake.callsTo('/cgi-bin/message/send')).toHaveLength(4);
+  });
+
+  it('counts replies to commands in the same budget as notifications', async () => {
+    expect((await messenger.sendToUser('bob', renderTextCard('reply 1'), 't1')).ok).toBe(true);
+    expect((await messenger.sendToUser('bob', renderTextCard('reply 2'), 't2')).ok).toBe(true);
+    expect(await notifier.deliver(message(`wecom:${CORP}:@bob`))).toMatchObject({
+      ok: false,
+      retryAfterMs: 60_000,
+    });
+    expect(fake.callsTo('/cgi-bin/message/send')).toHaveLength(2);
   });
 
   it('updates a card in place with its stored code once, then falls back to a new message', async () => {
