@@ -30,6 +30,8 @@ export type FakeBotConnector = {
   activities(): ConnectorCall[];
   /** Members `GET …/members/{id}` answers with. */
   addMember(member: ConnectorMember): void;
+  /** Serves `bytes` at the returned URL, as SharePoint serves a file's pre-authenticated download URL. */
+  addFile(name: string, bytes: Uint8Array): string;
   /** The next `count` activity calls answer `status` with `headers`. */
   failNext(status: number, headers?: Record<string, string>, count?: number): void;
   close(): Promise<void>;
@@ -56,6 +58,7 @@ const parse = (text: string, contentType: string | undefined): unknown => {
 export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
   const members = new Map<string, ConnectorMember>();
+  const files = new Map<string, Uint8Array>();
   const failures: { status: number; headers: Record<string, string> }[] = [];
   let sequence = 0;
 
@@ -75,6 +78,12 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       response.end(JSON.stringify(payload));
     };
 
+    const file = method === 'GET' ? files.get(path) : undefined;
+    if (file !== undefined) {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' });
+      response.end(file);
+      return;
+    }
     if (method === 'POST' && path === '/oauth2/v2.0/token') {
       record({ kind: 'token' });
       json(200, { token_type: 'Bearer', expires_in: 3_600, access_token: FAKE_OUTBOUND_TOKEN });
@@ -149,6 +158,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     calls,
     activities: () => calls.filter((c) => c.kind === 'send' || c.kind === 'reply' || c.kind === 'update'),
     addMember: (member) => members.set(member.id, member),
+    addFile(name, bytes) {
+      const path = `/files/${encodeURIComponent(name)}`;
+      files.set(path, bytes);
+      return `${base}${path}`;
+    },
     failNext(status, headers = {}, count = 1) {
       for (let i = 0; i < count; i += 1) failures.push({ status, headers });
     },

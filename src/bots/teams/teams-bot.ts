@@ -18,6 +18,8 @@ import type { TeamsOutbound } from './teams-outbound.js';
 
 export type TeamsBotDeps = {
   readonly conversation: Conversation;
+  /** Downloads a file Teams shared with the bot (its pre-authenticated download URL). */
+  readonly download: (url: string) => Promise<Uint8Array>;
   readonly uow: UnitOfWork;
   readonly records: PlatformRecords;
   readonly organisationId: string;
@@ -26,6 +28,33 @@ export type TeamsBotDeps = {
 };
 
 const CARD_ACTION_INVOKE = 'adaptiveCard/action';
+/** A file sent to the bot in a 1:1 (the manifest's `supportsFiles`): the content holds a short-lived download URL. */
+const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+type SharedFile = { readonly url: string; readonly name?: string; readonly fileType?: string };
+
+const sharedFileOf = (activity: Activity): SharedFile | undefined => {
+  for (const attachment of activity.attachments ?? []) {
+    if (attachment.contentType !== FILE_DOWNLOAD_INFO) continue;
+    const content = attachment.content as { downloadUrl?: unknown; fileType?: unknown } | undefined;
+    if (typeof content?.downloadUrl !== 'string') continue;
+    return {
+      url: content.downloadUrl,
+      ...(attachment.name ? { name: attachment.name } : {}),
+      ...(typeof content.fileType === 'string' ? { fileType: content.fileType } : {}),
+    };
+  }
+  return undefined;
+};
+
+const FILE_TYPES: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  heic: 'image/heic',
+  webp: 'image/webp',
+};
 
 type InvokeBody = { readonly statusCode: number; readonly type: string; readonly value: unknown };
 
@@ -50,7 +79,7 @@ const inboundOf = (activity: Activity) => ({
 });
 
 export function createTeamsTurnHandler(deps: TeamsBotDeps) {
-  const { conversation, uow, records, organisationId, logger, outbound } = deps;
+  const { conversation, uow, records, organisationId, logger, outbound, download } = deps;
 
   const remember = async (activity: Activity): Promise<void> => {
     const reference = TurnContext.getConversationReference(activity);
@@ -121,6 +150,19 @@ export function createTeamsTurnHandler(deps: TeamsBotDeps) {
       return;
     }
     const text = await commandTextOf(activity, aadIdOf(context));
+    const file = sharedFileOf(activity);
+    if (file !== undefined) {
+      const declaredType = file.fileType === undefined ? undefined : FILE_TYPES[file.fileType.toLowerCase()];
+      const reply = await conversation.handleFile({
+        ...inboundOf(activity),
+        bytes: await download(file.url),
+        ...(file.name === undefined ? {} : { fileName: file.name }),
+        ...(declaredType === undefined ? {} : { declaredType }),
+        ...(text === '' ? {} : { text }),
+      });
+      await sendReply(context, reply);
+      return;
+    }
     if (text === '') return;
     const reply = await conversation.handleMessage({ ...inboundOf(activity), text });
     await sendReply(context, reply);

@@ -14,9 +14,30 @@ import { createTeamsOutbound, type TeamsOutbound } from './teams-outbound.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
-export type TeamsModuleOptions = TeamsAdapterOptions;
+export type TeamsModuleOptions = TeamsAdapterOptions & {
+  /** The largest receipt file downloaded from Teams (default 10 MB). */
+  readonly fileLimitBytes?: number;
+};
 
 const JSON_BODY_LIMIT = 1024 * 1024;
+const FILE_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** Reads a shared file, refusing anything larger than `limit` before it is all in memory. */
+const downloader =
+  (fetchFn: typeof fetch, limit: number) =>
+  async (url: string): Promise<Uint8Array> => {
+    const response = await fetchFn(url);
+    if (!response.ok || response.body === null)
+      throw new Error(`the file download answered ${response.status}`);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+      size += chunk.byteLength;
+      if (size > limit) throw new Error(`the file is larger than ${limit} bytes`);
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+  };
 
 export function createTeamsModule(config: TeamsConfig, options: TeamsModuleOptions = {}): PlatformModule {
   const appId = config.kind === 'emulator' ? '' : config.appId;
@@ -38,6 +59,7 @@ export function createTeamsModule(config: TeamsConfig, options: TeamsModuleOptio
       const cloudAdapter = adapterFor(context);
       const logic = createTeamsTurnHandler({
         conversation: context.conversation,
+        download: downloader(options.fetch ?? fetch, options.fileLimitBytes ?? FILE_LIMIT_BYTES),
         uow: context.uow,
         records: context.records,
         organisationId: context.organisationId,

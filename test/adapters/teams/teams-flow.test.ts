@@ -277,4 +277,30 @@ describe.each(testEngines())('Teams end to end on %s', { timeout: 60_000 }, (eng
     expect(await h.deliver()).toBe(1);
     expect(h.connector.activities().filter((c) => textOf(c).includes('Approval request:'))).toHaveLength(2);
   });
+
+  it('takes a receipt sent as a file in the 1:1', async () => {
+    await setUpFirm();
+    const logged = await say(SAM, '120 @acme #meals lunch');
+    const id = EXPENSE_ID.exec(logged)?.[0] ?? '';
+    expect(await say(SAM, `receipt ${id}`)).toContain(`Send the receipt for ${id}`);
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const downloadUrl = h.connector.addFile('receipt.png', png);
+    await say(SAM, '', {
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          name: 'receipt.png',
+          content: { downloadUrl, uniqueId: 'file-1', fileType: 'png' },
+        },
+      ],
+    });
+    const receipts = await h.database.db
+      .select()
+      .from(schema.receipts)
+      .where(eq(schema.receipts.expenseId, id));
+    expect(receipts).toHaveLength(1);
+  });
 });
