@@ -28,6 +28,11 @@ export type FakeSlackApi = {
   failOnce(method: string, error: string): void;
   /** Resolves when `count` calls to `method` have arrived (the app makes some after it has answered Slack). */
   waitForCalls(method: string, count: number): Promise<void>;
+  /** A file files.info describes and /files/<id> serves (with the bot token), shared in `channel` (in a thread). */
+  addFile(
+    id: string,
+    file: { name: string; mimetype: string; bytes: Uint8Array; channel: string; threadTs?: string },
+  ): void;
   /** Resolves when `count` response_url posts have arrived. */
   waitForResponses(count: number): Promise<void>;
   close(): Promise<void>;
@@ -58,6 +63,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
   const rateLimits = new Map<string, number>();
+  const files = new Map<
+    string,
+    { name: string; mimetype: string; bytes: Uint8Array; channel: string; threadTs?: string }
+  >();
+  let baseUrl = '';
   const failures = new Map<string, string>();
   const waiters: { count: number; resolve: () => void }[] = [];
   const callWaiters: { method: string; count: number; resolve: () => void }[] = [];
@@ -87,6 +97,30 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         const team = String(args.code).split('-')[0] ?? 'T0';
         return { ok: true, access_token: `xoxb-${team}`, bot_user_id: 'UBOT', team: { id: team } };
       }
+      case 'files.info': {
+        const file = files.get(String(args.file));
+        if (!file) return { ok: false, error: 'file_not_found' };
+        return {
+          ok: true,
+          file: {
+            id: args.file,
+            name: file.name,
+            mimetype: file.mimetype,
+            size: file.bytes.byteLength,
+            url_private_download: `${baseUrl}/files/${String(args.file)}`,
+            shares: {
+              public: {
+                [file.channel]: [
+                  {
+                    ts: '1900000000.999999',
+                    ...(file.threadTs === undefined ? {} : { thread_ts: file.threadTs }),
+                  },
+                ],
+              },
+            },
+          },
+        };
+      }
       case 'users.info':
         return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase() } };
       default:
@@ -110,6 +144,17 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         });
         for (const waiter of waiters.filter((w) => responses.length >= w.count)) waiter.resolve();
         send(200, { ok: true });
+        return;
+      }
+      const fileMatch = /^\/files\/([^/]+)$/.exec(url.pathname);
+      if (fileMatch?.[1] !== undefined) {
+        const file = files.get(fileMatch[1]);
+        if (!file || request.headers.authorization === undefined) {
+          send(404, { ok: false });
+          return;
+        }
+        response.writeHead(200, { 'content-type': file.mimetype });
+        response.end(Buffer.from(file.bytes));
         return;
       }
       const apiMatch = /^\/api\/([a-zA-Z0-9.]+)$/.exec(url.pathname);
@@ -149,6 +194,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
+  baseUrl = base;
 
   return {
     apiUrl: `${base}/api/`,
@@ -158,6 +204,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     callsTo: (method) => calls.filter((call) => call.method === method),
     rateLimitOnce: (method, seconds) => rateLimits.set(method, seconds),
     failOnce: (method, error) => failures.set(method, error),
+    addFile: (id, file) => files.set(id, file),
     waitForCalls: (method, count) =>
       calls.filter((c) => c.method === method).length >= count
         ? Promise.resolve()

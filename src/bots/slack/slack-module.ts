@@ -4,6 +4,7 @@
 import { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config/config.js';
 import type { PlatformContext, PlatformModule } from '../shared/platform-module.js';
+import { registerSlackFiles } from './slack-files.js';
 import { registerSlackHome } from './slack-home.js';
 import { DEFAULT_ACK_BUDGET_MS, registerSlackListeners } from './slack-listeners.js';
 import { createBoltLogger } from './slack-logger.js';
@@ -99,6 +100,7 @@ export function createSlackModule(config: SlackConfig, options: SlackModuleOptio
         postToResponseUrl: postJson,
       });
       registerSlackHome(bolt, context);
+      registerSlackFiles(bolt, context);
       if (config.mode.kind === 'oauth') {
         await registerSlackOAuth(server, context, {
           clientId: config.mode.clientId,

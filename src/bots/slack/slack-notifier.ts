@@ -11,6 +11,7 @@ import type {
 } from '../../domain/ports/chat-notifier.port.js';
 import type { PlatformContext } from '../shared/platform-module.js';
 import { fallbackText, renderCardBlocks } from './slack-blocks.js';
+import { CARD_THREAD_KIND, cardThreadKey } from './slack-files.js';
 import { createBoltLogger } from './slack-logger.js';
 
 export type SlackMessageRef = { readonly channel: string; readonly ts: string };
@@ -102,6 +103,27 @@ export function createSlackNotifier(context: PlatformContext, options: SlackNoti
     return isMessageRef(ref) ? ref : undefined;
   };
 
+  /** A file later shared in this card's thread is a receipt for the card's expense. */
+  const rememberThread = async (message: OutboundMessage, teamId: string, ref: SlackMessageRef) => {
+    const expenseId = (message.payload as { readonly expenseId?: unknown } | null)?.expenseId;
+    if (typeof expenseId !== 'string') return;
+    // The card is already posted: a failure here must not make the worker post it again.
+    await context.uow
+      .run((tx) =>
+        context.records.put(
+          tx,
+          {
+            organisationId: message.organisationId,
+            platform: 'slack',
+            kind: CARD_THREAD_KIND,
+            key: cardThreadKey(teamId, ref.channel, ref.ts),
+          },
+          { expenseId },
+        ),
+      )
+      .catch((error: unknown) => context.logger.warn({ err: error }, 'slack card thread not remembered'));
+  };
+
   return {
     platform: 'slack',
     async deliver(message): Promise<DeliveryOutcome> {
@@ -150,7 +172,9 @@ export function createSlackNotifier(context: PlatformContext, options: SlackNoti
           ...(address.threadTs === undefined ? {} : { thread_ts: address.threadTs }),
         });
         if (!posted.ts) return { ok: false, error: 'chat.postMessage returned no ts' };
-        return { ok: true, ref: { channel: posted.channel ?? channel, ts: posted.ts } };
+        const ref = { channel: posted.channel ?? channel, ts: posted.ts };
+        await rememberThread(message, address.teamId, ref);
+        return { ok: true, ref };
       } catch (error) {
         const outcome = failureOutcome(error);
         context.logger.warn({ address: message.address, outcome }, 'slack delivery failed');
