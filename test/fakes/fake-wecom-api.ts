@@ -1,7 +1,8 @@
-// A loopback stand-in for qyapi.weixin.qq.com: gettoken, message/send, message/update_template_card, appchat/send and
-// media/get, answering with WeCom's JSON shapes and errcodes. It records every call, issues numbered tokens, can make
-// the current token expire once (42001) or answer one call with a frequency limit, and treats response codes as
-// single-use. The errcode for a spent or unknown response code is not documented; 40098 here is an assumption.
+// A loopback stand-in for qyapi.weixin.qq.com: gettoken, message/send, message/update_template_card, appchat/send,
+// media/get and a group robot's webhook/send (key `robot-key`), answering with WeCom's JSON shapes and errcodes. It
+// records every call, issues numbered tokens, can make the current token expire once (42001) or answer one call with
+// an injected errcode, and treats response codes as single-use. The errcode for a spent or unknown response code is
+// not documented; 40098 here is an assumption.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encrypt, getSignature } from '@wecom/crypto';
@@ -74,6 +75,19 @@ export async function startFakeWecomApi(options: FakeWecomOptions): Promise<Fake
       const token = `fake-token-${tokenCount}`;
       validTokens.add(token);
       return json(response, { errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 });
+    }
+
+    if (url.pathname === '/cgi-bin/webhook/send') {
+      // A robot needs no token: its key is the credential.
+      if (query.key !== 'robot-key') return json(response, { errcode: 93000, errmsg: 'invalid webhook url' });
+      const failure = failures.get(url.pathname);
+      failures.delete(url.pathname);
+      if (failure !== undefined) return json(response, { errcode: failure, errmsg: 'injected failure' });
+      const payload = (body ?? {}) as Record<string, unknown>;
+      if (payload.msgtype !== 'markdown' && payload.msgtype !== 'text') {
+        return json(response, { errcode: 40008, errmsg: 'invalid msgtype' });
+      }
+      return json(response, { errcode: 0, errmsg: 'ok' });
     }
 
     const token = query.access_token ?? '';

@@ -2,8 +2,8 @@
 // resolution, or `wecom:<corp>:<user>`); app-created groups (`wecom:<corp>:chat:<chat id>`) get markdown through
 // appchat. An outbox message that `replaces` an earlier one updates that button card in place with its single-use
 // response code; when no code is left (expired after 72 h, already used) the decision is sent as a new message,
-// never dropped. WeCom silently drops app messages beyond 30 per member per minute (doc 90312), so sends to one
-// member are paced here and the worker is told when to come back.
+// never dropped. WeCom silently drops app messages beyond 30 per member per minute (doc 90312), so the messenger
+// keeps count per member and the worker is told when to come back.
 import type { Card } from '../../domain/messaging/card.js';
 import { decodeAddress } from '../../domain/messaging/chat-address.js';
 import type {
