@@ -13,12 +13,13 @@ import {
 } from '../../../src/bots/slack/slack-modals.js';
 import type { Card, CardInput } from '../../../src/domain/messaging/card.js';
 import { resolveCard } from '../../../src/domain/messaging/card.js';
+import { asCurrencyCode } from '../../../src/domain/money/currency.js';
 
 const amountInput: CardInput = {
   kind: 'amount',
   label: 'Approved amount',
   required: true,
-  currency: 'CNY',
+  currency: asCurrencyCode('CNY'),
   reason: { label: 'Why a different amount?', required: true },
 };
 
