@@ -30,6 +30,10 @@ const keys = {
   corpId: CORP,
 };
 const SECRET = 'app-secret';
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const AGENT_ID = 1000002;
 
 type SentBody = {
@@ -231,6 +235,25 @@ describe.each(testEngines())('WeCom end to end on %s', (engine) => {
       }),
     ]);
     expect(textsTo('alice').some((t) => t.includes(id) && t.includes('duplicate of last week'))).toBe(true);
+  });
+
+  it('an image message after "receipt <id>" attaches the photo as that expense’s receipt', async () => {
+    const { id } = await setUpAndLog();
+    await say('alice', `receipt ${id}`);
+    expect(textsTo('alice').at(-1)).toBe(
+      `Send the receipt for ${id} (a photo or PDF) within 10 minutes, or type cancel.`,
+    );
+    fake.putMedia('MEDIA_PNG', ONE_PIXEL_PNG, 'image/png');
+    await postCallback(
+      `<xml><ToUserName><![CDATA[${CORP}]]></ToUserName><FromUserName><![CDATA[alice]]></FromUserName><CreateTime>1960000000</CreateTime><MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://example.invalid/p]]></PicUrl><MediaId><![CDATA[MEDIA_PNG]]></MediaId><MsgId>8100000000000000001</MsgId><AgentID>${AGENT_ID}</AgentID></xml>`,
+    );
+    expect(fake.callsTo('/cgi-bin/media/get').map((c) => c.query.media_id)).toEqual(['MEDIA_PNG']);
+    const receipts = await database.db
+      .select()
+      .from(schema.receipts)
+      .where(eq(schema.receipts.expenseId, id));
+    expect(receipts).toHaveLength(1);
+    expect(textsTo('alice').at(-1)).toBe(`Receipt attached to ${id}.`);
   });
 
   it('a repeated click callback decides once and updates the card once', async () => {
