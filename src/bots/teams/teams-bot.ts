@@ -7,6 +7,7 @@ import type { PlatformRecords } from '../../domain/ports/platform-records.port.j
 import type { UnitOfWork } from '../../domain/ports/unit-of-work.port.js';
 import type { Conversation, Reply } from '../shared/conversation.js';
 import { personKey, readReference, rememberConversation, writeReference } from './conversation-references.js';
+import { commandFromLogForm, formLocaleOf, LOG_FORM_VERB, renderLogExpenseForm } from './log-expense-form.js';
 import {
   ADAPTIVE_CARD_CONTENT_TYPE,
   adaptiveCardAttachment,
@@ -168,11 +169,42 @@ export function createTeamsTurnHandler(deps: TeamsBotDeps) {
     await sendReply(context, reply);
   };
 
+  const answerWithReply = async (context: TurnContext, reply: Reply): Promise<void> => {
+    const [first, ...rest] = reply.cards;
+    await invokeResponse(
+      context,
+      first === undefined
+        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' }
+        : { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderAdaptiveCard(first) },
+    );
+    if (rest.length > 0) await sendReply(context, { visibility: reply.visibility, cards: rest });
+  };
+
+  /** The log form typed as the command it stands for; an incomplete form is shown again. */
+  const onLogForm = async (context: TurnContext, data: unknown): Promise<void> => {
+    const activity = context.activity;
+    const text = commandFromLogForm(data);
+    if (text === undefined) {
+      await invokeResponse(context, {
+        statusCode: 200,
+        type: ADAPTIVE_CARD_CONTENT_TYPE,
+        value: renderLogExpenseForm(formLocaleOf(activity.locale)),
+      });
+      return;
+    }
+    await remember(activity);
+    await answerWithReply(context, await conversation.handleMessage({ ...inboundOf(activity), text }));
+  };
+
   const onCardAction = async (context: TurnContext): Promise<void> => {
     const activity = context.activity;
     const action = (
       activity.value as { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined
     )?.action;
+    if (action?.type === 'Action.Execute' && action.verb === LOG_FORM_VERB) {
+      await onLogForm(context, action.data);
+      return;
+    }
     const click = action?.type === 'Action.Execute' ? readCardClick(action.verb, action.data) : undefined;
     if (click === undefined) {
       await invokeResponse(context, {
@@ -183,15 +215,23 @@ export function createTeamsTurnHandler(deps: TeamsBotDeps) {
       return;
     }
     await remember(activity);
-    const reply = await conversation.handleAction({ ...inboundOf(activity), ...click });
-    const [first, ...rest] = reply.cards;
-    await invokeResponse(
-      context,
-      first === undefined
-        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' }
-        : { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderAdaptiveCard(first) },
-    );
-    if (rest.length > 0) await sendReply(context, { visibility: reply.visibility, cards: rest });
+    await answerWithReply(context, await conversation.handleAction({ ...inboundOf(activity), ...click }));
+  };
+
+  /** Installed in someone's 1:1: remember it and offer the log form. */
+  const onInstalled = async (context: TurnContext): Promise<void> => {
+    const activity = context.activity;
+    await remember(activity);
+    if (activity.conversation.conversationType !== 'personal') return;
+    await context.sendActivity({
+      type: 'message',
+      attachments: [
+        {
+          contentType: ADAPTIVE_CARD_CONTENT_TYPE,
+          content: renderLogExpenseForm(formLocaleOf(activity.locale)),
+        },
+      ],
+    });
   };
 
   return async (context: TurnContext): Promise<void> => {
@@ -203,11 +243,12 @@ export function createTeamsTurnHandler(deps: TeamsBotDeps) {
         if (activity.name === CARD_ACTION_INVOKE) return onCardAction(context);
         return;
       case 'installationUpdate':
+        // Teams also sends conversationUpdate for the same install, which is where the form is offered.
         if (activity.action === 'add' || activity.action === 'add-upgrade') await remember(activity);
         return;
       case 'conversationUpdate':
         if ((activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id)) {
-          await remember(activity);
+          await onInstalled(context);
         }
         return;
       default:

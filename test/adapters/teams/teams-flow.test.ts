@@ -303,4 +303,54 @@ describe.each(testEngines())('Teams end to end on %s', { timeout: 60_000 }, (eng
       .where(eq(schema.receipts.expenseId, id));
     expect(receipts).toHaveLength(1);
   });
+
+  it('offers the log form when installed in a 1:1 and logs an expense from it', async () => {
+    await setUpFirm();
+    const installed = await h.post({
+      ...h.message(SAM, ''),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: BOT_ID }],
+    });
+    expect(installed.status).toBe(200);
+    const form = sentTo(SAM.personalChat).at(-1);
+    expect(textOf(form)).toContain('Log an expense');
+    expect(executesIn(cardsOf(form)[0]).map((a) => a.verb)).toEqual(['outlay:log-expense']);
+
+    const answer = await h.post(
+      h.cardAction(SAM, 'outlay:log-expense', {
+        amount: '120',
+        client: 'acme',
+        category: '#meals',
+        description: 'lunch with the client',
+      }),
+    );
+    expect(answer.status).toBe(200);
+    const body = JSON.parse(answer.body) as { type: string; value: Element };
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const id = EXPENSE_ID.exec(cardText(body.value))?.[0] ?? '';
+    expect(await expenseRow(id)).toMatchObject({
+      amountMinor: 12_000,
+      categoryCode: 'meals',
+      description: 'lunch with the client',
+    });
+
+    const incomplete = await h.post(h.cardAction(SAM, 'outlay:log-expense', { amount: '120' }));
+    expect(cardText((JSON.parse(incomplete.body) as { value: Element }).value)).toContain('Log an expense');
+    expect(await h.database.db.select().from(schema.expenses)).toHaveLength(1);
+  });
+
+  it('handles an Action.Submit fallback (a message whose value is the button data) like a click', async () => {
+    await setUpFirm();
+    const { id, card } = await logAndDeliver();
+    const answer = await h.post({
+      ...h.message(BOB, '', {
+        conversation: { id: card.conversationId ?? '', conversationType: 'personal', tenantId: TENANT_ID },
+      }),
+      text: undefined,
+      value: { outlayAction: `exp:approve:${id}:v1:s1` },
+    });
+    expect(answer.status).toBe(200);
+    expect((await expenseRow(id))?.status).toBe('approved');
+  });
 });
