@@ -2,7 +2,7 @@
 // up by typed commands (bot mention stripped, people mentions resolved), an expense is logged, its approval card is
 // delivered proactively to the approver (whose 1:1 is opened first), an Action.Execute click decides it once, the
 // invoke answers with a card, the approver's copy is updated in place and the submitter is told.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as schema from '../../../src/storage/schema/index.js';
 import type { ConnectorCall } from '../../fakes/fake-bot-connector.js';
@@ -352,5 +352,42 @@ describe.each(testEngines())('Teams end to end on %s', { timeout: 60_000 }, (eng
     });
     expect(answer.status).toBe(200);
     expect((await expenseRow(id))?.status).toBe('approved');
+  });
+
+  it('opens the 1:1 from the notifier when only the channel where a person was seen is known', async () => {
+    await setUpFirm();
+    // Forget Bob's 1:1: what is left is the channel where he spoke, as for someone who never wrote to the bot.
+    const key = and(
+      eq(schema.platformRecords.platform, 'teams'),
+      eq(schema.platformRecords.key, `@${BOB.aadObjectId}`),
+    );
+    const [bobsRecord] = await h.database.db.select().from(schema.platformRecords).where(key);
+    expect(bobsRecord?.value).toMatchObject({ personal: true });
+    const [channelRecord] = await h.database.db
+      .select()
+      .from(schema.platformRecords)
+      .where(and(eq(schema.platformRecords.platform, 'teams'), eq(schema.platformRecords.key, CHANNEL)));
+    await h.database.db
+      .update(schema.platformRecords)
+      .set({ value: { ...(channelRecord?.value as object), userId: BOB.userId } })
+      .where(key);
+
+    const creates = () => h.connector.calls.filter((c) => c.kind === 'create');
+    const before = creates().length;
+    const { card } = await logAndDeliver();
+    const [created, ...more] = creates().slice(before);
+    expect(more).toEqual([]);
+    expect(created?.body).toMatchObject({
+      isGroup: false,
+      members: [{ id: BOB.userId }],
+      tenantId: TENANT_ID,
+      bot: { id: BOT_ID },
+    });
+    expect(card.conversationId).toBe((created?.answer as { id: string }).id);
+    const [remembered] = await h.database.db.select().from(schema.platformRecords).where(key);
+    expect(remembered?.value).toMatchObject({
+      personal: true,
+      reference: { conversation: { id: card.conversationId } },
+    });
   });
 });
