@@ -58,8 +58,8 @@ describe('Slack Block Kit rendering', () => {
       'actions',
     ]);
     expect(blocks[0]).toMatchObject({ text: { type: 'plain_text', text: 'Approval request: ACME-7K3Q' } });
-    expect((blocks[2]?.fields as unknown[]).length).toBe(10);
-    expect((blocks[3]?.fields as unknown[]).length).toBe(2);
+    expect(blocks[2]?.fields).toHaveLength(10);
+    expect(blocks[3]?.fields).toHaveLength(2);
     expect(blocks[2]?.fields).toContainEqual({ type: 'mrkdwn', text: '*F0*\nv&lt;0&gt;' });
     expect(blocks[4]).toMatchObject({
       text: { type: 'mrkdwn', text: ':warning: *Risk*\nNo receipt for *CN¥120.00* &amp; more' },
