@@ -383,7 +383,7 @@ describe.each(testEngines())('Teams end to end on %s', { timeout: 60_000 }, (eng
       tenantId: TENANT_ID,
       bot: { id: BOT_ID },
     });
-    expect(card.conversationId).toBe((created?.answer as { id: string }).id);
+    expect(card.conversationId).toBe((created?.answer as { id?: string } | undefined)?.id);
     const [remembered] = await h.database.db.select().from(schema.platformRecords).where(key);
     expect(remembered?.value).toMatchObject({
       personal: true,
