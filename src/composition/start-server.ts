@@ -222,7 +222,9 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
 /** A platform is mounted when its settings are present (product.md §11); half of them never get this far. */
 export function platformsFromConfig(config: Config): PlatformModule[] {
   return [
-    ...(config.slack ? [createSlackModule(config.slack)] : []),
+    ...(config.slack
+      ? [createSlackModule(config.slack, { locale: config.locale, publicUrl: config.server.publicUrl })]
+      : []),
     ...(config.teams ? [createTeamsModule(config.teams)] : []),
     ...(config.wecom ? [createWecomModule(config.wecom)] : []),
   ];
