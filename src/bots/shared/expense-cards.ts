@@ -1,7 +1,7 @@
-// From an ExpenseView (what the database says) to the card inputs the messaging builders take, in one place, so
+// From an ExpenseCardData (what the database says) to the card inputs the messaging builders take, in one place, so
 // replies, notifications and every platform show an expense the same way.
 import type { ApprovalStep } from '../../domain/approvals/approval-step.js';
-import type { ExpenseView } from '../../domain/expenses/describe-expense.js';
+import type { ExpenseCardData } from '../../domain/expenses/describe-expense.js';
 import { baseOf, type PendingExpense } from '../../domain/expenses/expense.js';
 import {
   type ApprovalCardInput,
@@ -11,11 +11,11 @@ import {
   renderExpenseCard,
 } from '../../domain/messaging/index.js';
 
-export function categoryNameOf(view: ExpenseView, locale: CardLocale): string {
+export function categoryNameOf(view: ExpenseCardData, locale: CardLocale): string {
   return view.category?.names[locale] ?? view.expense.categoryCode;
 }
 
-function displayOf(view: ExpenseView) {
+function displayOf(view: ExpenseCardData) {
   return {
     client: { name: view.client.name, code: view.client.code },
     ...(view.project ? { project: { name: view.project.name, code: view.project.code } } : {}),
@@ -24,7 +24,7 @@ function displayOf(view: ExpenseView) {
 
 /** The approval card for the stage the expense waits on, or for a stage it waited on earlier (to resolve it). */
 export function approvalCardInput(
-  view: ExpenseView,
+  view: ExpenseCardData,
   locale: CardLocale,
   stage?: { readonly stage: number; readonly stageCount: number },
 ): ApprovalCardInput {
@@ -58,7 +58,7 @@ export function decisionViewOf(
     'decision' | 'deciderId' | 'onBehalfOf' | 'approvedAmountMinor' | 'reason' | 'at' | 'stage'
   >,
   stageCount: number,
-  view: ExpenseView,
+  view: ExpenseCardData,
 ): ApprovalDecisionView {
   const people = {
     deciderName: view.names.get(step.deciderId) ?? step.deciderId,
@@ -87,7 +87,7 @@ export function decisionViewOf(
 
 /** `show <id>`: the expense with its history, for the internal or the client audience. */
 export function expenseCard(
-  view: ExpenseView,
+  view: ExpenseCardData,
   locale: CardLocale,
   audience: 'internal' | 'client' = 'internal',
 ): Card {

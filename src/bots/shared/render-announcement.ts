@@ -1,7 +1,7 @@
 // Turns an outbox message into the card a person sees, at delivery time and in the reader's language, from what
 // the database says then — so a card delivered late still shows the expense as it is. Every platform's notifier
 // calls this and only renders the card its own way.
-import type { ExpenseView } from '../../domain/expenses/describe-expense.js';
+import type { ExpenseCardData } from '../../domain/expenses/describe-expense.js';
 import {
   type Card,
   type CardLocale,
@@ -16,7 +16,10 @@ import type { OutboundMessage } from '../../domain/ports/chat-notifier.port.js';
 import { approvalCardInput, decisionViewOf, expenseCard } from './expense-cards.js';
 
 export type AnnouncementRendererDeps = {
-  readonly describeExpense: (organisationId: string, expenseId: string) => Promise<ExpenseView | undefined>;
+  readonly describeExpense: (
+    organisationId: string,
+    expenseId: string,
+  ) => Promise<ExpenseCardData | undefined>;
   /** The reader's language: the member's own, else the client's, else the organisation's. */
   readonly localeFor: (
     organisationId: string,

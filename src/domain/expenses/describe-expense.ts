@@ -12,7 +12,7 @@ import type { Finding } from '../risk/finding.js';
 import type { Expense } from './expense.js';
 import type { ExpenseDeps } from './expense-deps.js';
 
-export type ExpenseView = {
+export type ExpenseCardData = {
   readonly expense: Expense;
   readonly steps: readonly ApprovalStep[];
   readonly client: ClientRecord;
@@ -35,7 +35,7 @@ export type DescribeExpenseDeps = Pick<
 
 export const describeExpense =
   (deps: DescribeExpenseDeps) =>
-  (organisationId: string, expenseId: string): Promise<ExpenseView | undefined> =>
+  (organisationId: string, expenseId: string): Promise<ExpenseCardData | undefined> =>
     deps.uow.run((tx) => describeExpenseIn(deps, tx, organisationId, expenseId));
 
 export async function describeExpenseIn(
@@ -43,7 +43,7 @@ export async function describeExpenseIn(
   tx: Tx,
   organisationId: string,
   expenseId: string,
-): Promise<ExpenseView | undefined> {
+): Promise<ExpenseCardData | undefined> {
   const stored = await deps.expenses.get(tx, organisationId, expenseId);
   if (!stored) return undefined;
   const { expense } = stored;

@@ -17,7 +17,7 @@ import type { startLink } from '../../../domain/admin/start-link.js';
 import type { testPolicy } from '../../../domain/admin/test-policy.js';
 import type { decideExpense } from '../../../domain/approvals/decide-expense.js';
 import type { verifyAuditChain } from '../../../domain/audit/verify-audit-chain.js';
-import type { ExpenseView } from '../../../domain/expenses/describe-expense.js';
+import type { ExpenseCardData } from '../../../domain/expenses/describe-expense.js';
 import type { adjustClientSpend } from '../../../domain/expenses/lifecycle/adjust-client-spend.js';
 import type { closePeriod } from '../../../domain/expenses/lifecycle/close-period.js';
 import type { editSubmittedExpense } from '../../../domain/expenses/lifecycle/edit-submitted-expense.js';
@@ -91,7 +91,10 @@ export type ConversationUseCases = {
   readonly testPolicy: UseCase<typeof testPolicy>;
   readonly verifyAudit: UseCase<typeof verifyAuditChain>;
   /** Everything a card about one expense shows (no permission check: the caller has done it). */
-  readonly describeExpense: (organisationId: string, expenseId: string) => Promise<ExpenseView | undefined>;
+  readonly describeExpense: (
+    organisationId: string,
+    expenseId: string,
+  ) => Promise<ExpenseCardData | undefined>;
 };
 
 export type PromptStore = {
