@@ -1,0 +1,18 @@
+export type ReportAudience = 'internal' | 'client';
+export type ReportArtifactKind = 'csv' | 'xlsx' | 'zip' | 'chart';
+export type ReportArtifactSpec = {
+  readonly organisationId: string;
+  readonly clientId: string;
+  /** Incurred dates, both ends included (client timezone). */
+  readonly from: string;
+  readonly through: string;
+  readonly audience: ReportAudience;
+  readonly locale: 'en' | 'zh-CN';
+};
+export interface ReportLinks {
+  /** Unguessable, expiring URLs under PUBLIC_URL, one per kind asked for. */
+  linksFor(
+    spec: ReportArtifactSpec,
+    kinds: readonly ReportArtifactKind[],
+  ): Promise<Readonly<Record<ReportArtifactKind, string>>>;
+}
