@@ -8,6 +8,7 @@ import { createDrizzleAuditLog } from './repositories/drizzle-audit-log.js';
 import { createDrizzleDirectory } from './repositories/drizzle-directory.js';
 import { createDrizzleExpenseQuery } from './repositories/drizzle-expense-query.js';
 import { createDrizzleExpenseRepository } from './repositories/drizzle-expense-repository.js';
+import { createDrizzleExportQuery } from './repositories/drizzle-export-query.js';
 import { createDrizzleIdempotencyStore } from './repositories/drizzle-idempotency-store.js';
 import { createDrizzleIdentityLinkRepository } from './repositories/drizzle-identity-link-repository.js';
 import { createDrizzleJobRunLedger } from './repositories/drizzle-job-run-ledger.js';
@@ -19,6 +20,8 @@ import {
 } from './repositories/drizzle-platform-records.js';
 import { createDrizzlePromptRepository } from './repositories/drizzle-prompt-repository.js';
 import { createDrizzleReceiptRepository } from './repositories/drizzle-receipt-repository.js';
+import { createDrizzleReportQuery } from './repositories/drizzle-report-query.js';
+import { createDrizzleReportRenderCache } from './repositories/drizzle-report-render-cache.js';
 import {
   createDrizzleBindingRepository,
   createDrizzleBudgetRepository,
@@ -26,6 +29,7 @@ import {
   createDrizzleRateRepository,
 } from './repositories/drizzle-settings-repositories.js';
 import { createDrizzleSettingsStore } from './repositories/drizzle-settings-store.js';
+import { createDrizzleSigningKeyStore } from './repositories/drizzle-signing-key-store.js';
 
 export function createStoragePorts(db: Database, ids: IdGenerator, clock: Clock) {
   return {
@@ -43,12 +47,16 @@ export function createStoragePorts(db: Database, ids: IdGenerator, clock: Clock)
     periods: createDrizzlePeriodRepository(),
     receipts: createDrizzleReceiptRepository(),
     expenseQuery: createDrizzleExpenseQuery(),
+    reportQuery: createDrizzleReportQuery(),
     prompts: createDrizzlePromptRepository(),
     admin: createDrizzleAdminRepository(),
     identityLinks: createDrizzleIdentityLinkRepository(),
     settingsStore: createDrizzleSettingsStore(),
     platformRecords: createDrizzlePlatformRecords(),
     deliveryRefs: createDrizzleDeliveryRefs(),
+    exportQuery: createDrizzleExportQuery(),
+    signingKeys: createDrizzleSigningKeyStore(),
+    renderCache: createDrizzleReportRenderCache(),
   };
 }
 
