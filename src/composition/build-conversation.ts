@@ -19,8 +19,10 @@ import { showPolicy } from '../domain/admin/show-policy.js';
 import { startLink } from '../domain/admin/start-link.js';
 import { testPolicy } from '../domain/admin/test-policy.js';
 import { decideExpense } from '../domain/approvals/decide-expense.js';
+import { sendReminders } from '../domain/approvals/send-reminders.js';
 import { sealAuditEvents } from '../domain/audit/seal-audit-events.js';
 import { verifyAuditChain } from '../domain/audit/verify-audit-chain.js';
+import { sweepBudgetWarnings } from '../domain/budgets/sweep-budget-warnings.js';
 import { describeExpense } from '../domain/expenses/describe-expense.js';
 import { adjustClientSpend } from '../domain/expenses/lifecycle/adjust-client-spend.js';
 import { closePeriod } from '../domain/expenses/lifecycle/close-period.js';
@@ -47,9 +49,12 @@ export type CoreDeps = StoragePorts & {
   readonly chain: AuditChainStore;
 };
 
-export function buildUseCases(
-  deps: CoreDeps,
-): ConversationUseCases & { readonly ensureMember: ReturnType<typeof ensureMember> } {
+export function buildUseCases(deps: CoreDeps): ConversationUseCases & {
+  readonly ensureMember: ReturnType<typeof ensureMember>;
+  /** Scheduled jobs (product.md §3, §5); the scheduler calls them, not a conversation. */
+  readonly sweepBudgetWarnings: ReturnType<typeof sweepBudgetWarnings>;
+  readonly sendReminders: ReturnType<typeof sendReminders>;
+} {
   const seal = sealAuditEvents(deps);
   const verify = verifyAuditChain(deps);
   return {
@@ -88,5 +93,7 @@ export function buildUseCases(
     },
     describeExpense: describeExpense(deps),
     ensureMember: ensureMember(deps),
+    sweepBudgetWarnings: sweepBudgetWarnings(deps),
+    sendReminders: sendReminders(deps),
   };
 }

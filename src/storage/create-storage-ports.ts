@@ -30,6 +30,7 @@ import {
 } from './repositories/drizzle-settings-repositories.js';
 import { createDrizzleSettingsStore } from './repositories/drizzle-settings-store.js';
 import { createDrizzleSigningKeyStore } from './repositories/drizzle-signing-key-store.js';
+import { createDrizzleSweepQuery } from './repositories/drizzle-sweep-query.js';
 
 export function createStoragePorts(db: Database, ids: IdGenerator, clock: Clock) {
   return {
@@ -54,6 +55,7 @@ export function createStoragePorts(db: Database, ids: IdGenerator, clock: Clock)
     settingsStore: createDrizzleSettingsStore(),
     platformRecords: createDrizzlePlatformRecords(),
     deliveryRefs: createDrizzleDeliveryRefs(),
+    sweepQuery: createDrizzleSweepQuery(),
     exportQuery: createDrizzleExportQuery(),
     signingKeys: createDrizzleSigningKeyStore(),
     renderCache: createDrizzleReportRenderCache(),

@@ -32,7 +32,14 @@ export type StageApproversRequest = {
   readonly today: string;
   readonly finance: readonly MemberId[];
   readonly admins: readonly MemberId[];
+  /**
+   * Set once a step waited past the escalation hours (product.md §3): finance — or admin, when no finance member
+   * may decide it — may decide it too, beside whoever the stage's own list still names.
+   */
+  readonly escalatedTo?: 'finance' | 'admin' | undefined;
 };
+
+const LEVEL_RANK: Readonly<Record<FellTo, number>> = { approvers: 0, finance: 1, admin: 2 };
 
 const eligibleAmong = (
   principals: readonly MemberId[],
@@ -74,7 +81,8 @@ export const resolveStageApprovers = (
   ];
   for (const [fellTo, principals] of levels) {
     const eligible = eligibleAmong(principals, excluded, request.delegations, request.today);
-    if (eligible.length > 0) return ok({ eligible, fellTo });
+    if (eligible.length > 0)
+      return ok({ eligible: withEscalation(request, excluded, fellTo, eligible), fellTo });
   }
   return fail('NO_ELIGIBLE_APPROVER', {
     stage: stage.index,
@@ -83,3 +91,49 @@ export const resolveStageApprovers = (
     askAdmins: request.admins.join(', '),
   });
 };
+
+export type StageEscalation = {
+  readonly level: 'finance' | 'admin';
+  readonly approvers: readonly EligibleApprover[];
+};
+
+/**
+ * Whom a step that waited too long escalates to: past the stage's own list to finance (admin when no finance member
+ * may decide it), past finance to admin; past admin there is nobody left, so `undefined`.
+ */
+export const escalationFor = (
+  request: StageApproversRequest,
+  fellTo: FellTo,
+): StageEscalation | undefined => {
+  const excluded = new Set<MemberId>([request.submitterId, ...request.decidedBy]);
+  const among = (principals: readonly MemberId[]) =>
+    eligibleAmong(principals, excluded, request.delegations, request.today);
+  if (fellTo === 'approvers') {
+    const finance = among(request.finance);
+    if (finance.length > 0) return { level: 'finance', approvers: finance };
+  }
+  if (fellTo === 'admin') return undefined;
+  const admins = among(request.admins);
+  return admins.length > 0 ? { level: 'admin', approvers: admins } : undefined;
+};
+
+function withEscalation(
+  request: StageApproversRequest,
+  excluded: ReadonlySet<MemberId>,
+  fellTo: FellTo,
+  eligible: readonly EligibleApprover[],
+): readonly EligibleApprover[] {
+  const { escalatedTo } = request;
+  if (escalatedTo === undefined || LEVEL_RANK[escalatedTo] <= LEVEL_RANK[fellTo]) return eligible;
+  const finance =
+    escalatedTo === 'finance'
+      ? eligibleAmong(request.finance, excluded, request.delegations, request.today)
+      : [];
+  // Escalated to finance but none may decide: it goes on to admin, as a fall would.
+  const added =
+    finance.length > 0
+      ? finance
+      : eligibleAmong(request.admins, excluded, request.delegations, request.today);
+  const seen = new Set(eligible.map((e) => e.memberId));
+  return [...eligible, ...added.filter((e) => !seen.has(e.memberId))];
+}

@@ -2,6 +2,8 @@
 // Dedupe keys name exactly one announcement, so writing one twice — a retry, a second instance — is harmless.
 import type { EligibleApprover } from '../approvals/stage-approvers.js';
 import type { BudgetMeasure } from '../budgets/gate-budgets.js';
+import type { CurrencyCode } from '../money/money.js';
+import type { IsoDate } from '../periods/calendar-date.js';
 import type { ClientRecord } from '../ports/directory.port.js';
 import type { Tx } from '../ports/unit-of-work.port.js';
 import type { PendingExpense } from './expense.js';
@@ -55,7 +57,7 @@ export async function announceApprovalRequest(
  * job-run ledger first, the same key the periodic sweep claims, so whichever comes first announces it.
  */
 export async function announceBudgetCrossings(
-  deps: Pick<ExpenseDeps, 'outbox' | 'bindings' | 'ledger' | 'directory'>,
+  deps: BudgetWarningDeps,
   tx: Tx,
   input: {
     readonly organisationId: string;
@@ -63,18 +65,9 @@ export async function announceBudgetCrossings(
     readonly measures: readonly BudgetMeasure[];
   },
 ): Promise<void> {
-  const { organisationId } = input;
   for (const measure of input.measures) {
     for (const threshold of measure.evaluation.crossed) {
-      const target = `${measure.budget.id}:${threshold}`;
-      const claimed = await deps.ledger.claim(tx, {
-        organisationId,
-        job: 'budget-threshold',
-        periodKey: measure.period.key,
-        target,
-      });
-      if (!claimed) continue;
-      const payload = {
+      await announceThresholdWarning(deps, tx, input.organisationId, {
         budgetId: measure.budget.id,
         clientId: input.client.id,
         periodKey: measure.period.key,
@@ -86,23 +79,59 @@ export async function announceBudgetCrossings(
         currency: measure.evaluation.currency,
         willExceedByMinor: measure.evaluation.willExceedByMinor ?? null,
         forecastMinor: measure.impact.forecast.projectedMinor,
-      };
-      const recipients = await budgetWarningAddresses(deps, tx, organisationId, input.client.id);
-      for (const address of recipients) {
-        await deps.outbox.enqueue(tx, {
-          organisationId,
-          dedupeKey: `budget-warning:${measure.budget.id}:${measure.period.key}:${threshold}:${address}`,
-          address,
-          kind: 'budget-warning',
-          payload,
-        });
-      }
+      });
     }
   }
 }
 
+export type BudgetWarningDeps = Pick<ExpenseDeps, 'outbox' | 'bindings' | 'ledger' | 'directory'>;
+
+/** What an internal `budget-warning` carries: both measures, for the team. */
+export type ThresholdWarning = {
+  readonly budgetId: string;
+  readonly clientId: string;
+  readonly periodKey: string;
+  readonly periodEnd: IsoDate;
+  readonly threshold: number;
+  readonly budgetMinor: number;
+  readonly actualMinor: number;
+  readonly committedMinor: number;
+  readonly currency: CurrencyCode;
+  readonly willExceedByMinor: number | null;
+  readonly forecastMinor: number;
+};
+
+/**
+ * Claims (budget, period, threshold) and, when this caller is first, writes the warning to the client's internal
+ * channels (finance when none is bound). Shared by the crossing change and the periodic sweep. True when claimed.
+ */
+export async function announceThresholdWarning(
+  deps: BudgetWarningDeps,
+  tx: Tx,
+  organisationId: string,
+  warning: ThresholdWarning,
+): Promise<boolean> {
+  const claimed = await deps.ledger.claim(tx, {
+    organisationId,
+    job: 'budget-threshold',
+    periodKey: warning.periodKey,
+    target: `${warning.budgetId}:${warning.threshold}`,
+  });
+  if (!claimed) return false;
+  for (const address of await budgetWarningAddresses(deps, tx, organisationId, warning.clientId)) {
+    await deps.outbox.enqueue(tx, {
+      organisationId,
+      dedupeKey: `budget-warning:${warning.budgetId}:${warning.periodKey}:${warning.threshold}:${address}`,
+      address,
+      kind: 'budget-warning',
+      payload: warning,
+    });
+  }
+  return true;
+}
+
 /** The client's internal channels; with none bound, finance hears of it directly. */
-async function budgetWarningAddresses(
+export async function budgetWarningAddresses(
   deps: Pick<ExpenseDeps, 'bindings' | 'directory'>,
   tx: Tx,
   organisationId: string,

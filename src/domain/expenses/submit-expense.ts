@@ -246,6 +246,7 @@ async function submitInTransaction(
       stageKind: fellTo === 'admin' ? 'admin' : fellTo === 'finance' ? 'finance' : 'approvers',
       fellTo: fellTo === 'admin' ? 'admin' : fellTo === 'finance' ? 'finance' : 'approvers',
       eligibleMemberIds: approvers.map((a) => a.memberId),
+      requestedAt: deps.clock.now().toISOString(),
     });
   }
   await deps.audit.append(tx, {

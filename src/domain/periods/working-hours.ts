@@ -113,3 +113,16 @@ export const addWorkingHours = (
     cursor = window.end;
   }
 };
+
+/** Whether `at` falls inside a working window: reminders go out only then, so nobody is nudged at night. */
+export const isWorkingTime = (
+  at: InstantLike,
+  timeZone: string,
+  schedule: WorkingSchedule = DEFAULT_WORKING_SCHEDULE,
+): boolean => {
+  assertUsable(schedule);
+  const instant = toInstant(at);
+  const window = windowOn(instant.toZonedDateTimeISO(timeZone).toPlainDate(), timeZone, schedule);
+  const ms = instant.epochMilliseconds;
+  return window !== undefined && ms >= window.start && ms < window.end;
+};

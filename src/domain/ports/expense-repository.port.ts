@@ -29,6 +29,18 @@ export type OpenStep = {
   readonly stageKind: StageKind | 'admin';
   readonly fellTo: FellTo;
   readonly eligibleMemberIds: readonly MemberId[];
+  /** When the stage was opened (ISO instant, from the use case's clock); the database's time when absent. */
+  readonly requestedAt?: string | undefined;
+};
+
+/** An undecided step widened to finance (or admin) after waiting too long (product.md §3 reminders). */
+export type StepEscalation = {
+  readonly expenseId: string;
+  readonly round: number;
+  readonly stage: number;
+  readonly fellTo: FellTo;
+  /** Everyone asked now: those asked before and those it escalated to. */
+  readonly eligibleMemberIds: readonly MemberId[];
 };
 
 export type ConsumptionQuery = {
@@ -70,6 +82,8 @@ export interface ExpenseRepository {
     round: number,
     stage: number,
   ): Promise<OpenStep | undefined>;
+  /** Records an escalation on an undecided step; false when it was decided first. */
+  escalateStep(tx: Tx, organisationId: string, escalation: StepEscalation): Promise<boolean>;
   /** Fills an undecided step; false when someone decided it first. */
   recordDecision(tx: Tx, organisationId: string, step: ApprovalStep): Promise<boolean>;
   /** Approved (actual) and pending (committed) client-currency spend in a scope and date range. */

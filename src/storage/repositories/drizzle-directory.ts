@@ -177,7 +177,7 @@ async function actorOf(tx: Tx, organisationId: string, memberId: string): Promis
   );
 }
 
-function toClient(row: typeof clients.$inferSelect): ClientRecord {
+export function toClient(row: typeof clients.$inferSelect): ClientRecord {
   return {
     id: row.id,
     code: row.code,

@@ -89,8 +89,26 @@ export function createDrizzleExpenseRepository(): ExpenseRepository {
           stage: step.stage,
           stageKind: step.stageKind,
           eligibleMemberIds: [...step.eligibleMemberIds],
+          ...(step.requestedAt === undefined ? {} : { requestedAt: new Date(step.requestedAt) }),
         })
         .onConflictDoNothing();
+    },
+
+    async escalateStep(tx, organisationId, escalation) {
+      const updated = await executorOf(tx)
+        .update(approvalSteps)
+        .set({ stageKind: escalation.fellTo, eligibleMemberIds: [...escalation.eligibleMemberIds] })
+        .where(
+          and(
+            eq(approvalSteps.organisationId, organisationId),
+            eq(approvalSteps.expenseId, escalation.expenseId),
+            eq(approvalSteps.round, escalation.round),
+            eq(approvalSteps.stage, escalation.stage),
+            isNull(approvalSteps.decision),
+          ),
+        )
+        .returning({ stage: approvalSteps.stage });
+      return updated.length > 0;
     },
 
     async openStepOf(tx, organisationId, expenseId, round, stage) {
@@ -113,6 +131,7 @@ export function createDrizzleExpenseRepository(): ExpenseRepository {
         stageKind: row.stageKind,
         fellTo: row.stageKind,
         eligibleMemberIds: row.eligibleMemberIds,
+        requestedAt: row.requestedAt.toISOString(),
       };
       return step;
     },

@@ -28,6 +28,8 @@ export async function openApprovalRound(
     stageKind: approvers.value.fellTo,
     fellTo: approvers.value.fellTo,
     eligibleMemberIds: approvers.value.eligible.map((a) => a.memberId),
+    // Reminders count working hours from here, on the use case's clock.
+    requestedAt: deps.clock.now().toISOString(),
   });
   await announceApprovalRequest(deps, tx, {
     organisationId,
