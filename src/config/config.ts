@@ -57,6 +57,11 @@ export type TeamsConfig =
       readonly tenantId?: string;
       /** botbuilder's ToBotFromChannelOpenIdMetadataUrl; absent means the public Bot Framework keys. */
       readonly openIdMetadataUrl?: string;
+      /**
+       * An OAuth 2 token endpoint (`…/oauth2/v2.0/token`) the bot gets its own token from with a plain
+       * client-credentials grant, instead of MSAL against login.microsoftonline.com; absent means MSAL.
+       */
+      readonly tokenEndpoint?: string;
     };
 
 export type WecomConfig = {

@@ -92,6 +92,7 @@ const describeTeams = (teams: TeamsConfig) =>
         ...redactIfSet('appPassword', teams.appPassword),
         ...(teams.tenantId === undefined ? {} : { tenantId: teams.tenantId }),
         ...(teams.openIdMetadataUrl === undefined ? {} : { openIdMetadataUrl: teams.openIdMetadataUrl }),
+        ...(teams.tokenEndpoint === undefined ? {} : { tokenEndpoint: teams.tokenEndpoint }),
       };
 
 const describeWecom = (wecom: WecomConfig) => ({

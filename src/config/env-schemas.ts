@@ -127,6 +127,7 @@ export const ENV_SCHEMAS = {
   MICROSOFT_APP_TENANT_ID: text,
   MICROSOFT_APP_TYPE: appType,
   BOT_OPENID_METADATA_URL: httpUrl(''),
+  MICROSOFT_APP_TOKEN_ENDPOINT: httpUrl(''),
   TEAMS_EMULATOR: flag,
   WECOM_CORP_ID: text,
   WECOM_AGENT_ID: agentId,

@@ -114,6 +114,7 @@ export const buildTeamsConfig = (ctx: EnvContext): TeamsConfig | undefined => {
     MICROSOFT_APP_PASSWORD: appPassword,
     MICROSOFT_APP_TENANT_ID: tenantId,
     BOT_OPENID_METADATA_URL: openIdMetadataUrl,
+    MICROSOFT_APP_TOKEN_ENDPOINT: tokenEndpoint,
   } = values;
   if (appId === undefined || required.some((key) => values[key] === undefined)) return undefined;
   return {
@@ -123,6 +124,7 @@ export const buildTeamsConfig = (ctx: EnvContext): TeamsConfig | undefined => {
     ...(appPassword === undefined ? {} : { appPassword }),
     ...(tenantId === undefined ? {} : { tenantId }),
     ...(openIdMetadataUrl === undefined ? {} : { openIdMetadataUrl }),
+    ...(tokenEndpoint === undefined ? {} : { tokenEndpoint }),
   };
 };
 

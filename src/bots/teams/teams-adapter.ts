@@ -21,6 +21,7 @@ export type TeamsAdapterOptions = {
   /**
    * An OAuth 2 token endpoint (`…/oauth2/v2.0/token`) for the bot's own client-credentials token, used instead of
    * MSAL and login.microsoftonline.com (which needs https): a sovereign or private cloud, or a test's loopback fake.
+   * Overrides MICROSOFT_APP_TOKEN_ENDPOINT.
    */
   readonly tokenEndpoint?: string;
   readonly fetch?: typeof fetch;
@@ -113,10 +114,12 @@ export function createTeamsAdapter(
   options: TeamsAdapterOptions = {},
 ): CloudAdapter {
   const settings = botFrameworkSettings(config);
+  const tokenEndpoint =
+    options.tokenEndpoint ?? (config.kind === 'bot-framework' ? config.tokenEndpoint : undefined);
   const factory =
-    options.tokenEndpoint === undefined
+    tokenEndpoint === undefined
       ? undefined
-      : new TokenEndpointCredentialFactory(settings, options.tokenEndpoint, options.fetch ?? fetch);
+      : new TokenEndpointCredentialFactory(settings, tokenEndpoint, options.fetch ?? fetch);
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, factory));
   adapter.onTurnError = async (context, error) => {
     // Answering 200 keeps Teams from resending a message whose handling failed half-way; the log has the cause.

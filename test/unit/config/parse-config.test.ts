@@ -257,6 +257,33 @@ describe('parseConfig Teams', () => {
     });
   });
 
+  it('takes the bot token endpoint override and refuses one that is not a URL', () => {
+    const teams = parseConfig({
+      MICROSOFT_APP_ID: 'app-id',
+      MICROSOFT_APP_PASSWORD: 'app-password',
+      MICROSOFT_APP_TOKEN_ENDPOINT: 'https://login.example.cn/tenant/oauth2/v2.0/token/',
+    }).teams;
+    expect(teams).toEqual({
+      kind: 'bot-framework',
+      appId: 'app-id',
+      appType: 'MultiTenant',
+      appPassword: 'app-password',
+      tokenEndpoint: 'https://login.example.cn/tenant/oauth2/v2.0/token',
+    });
+    expect(
+      issueKeys({
+        MICROSOFT_APP_ID: 'a',
+        MICROSOFT_APP_PASSWORD: 'p',
+        MICROSOFT_APP_TOKEN_ENDPOINT: 'login',
+      }),
+    ).toEqual(['MICROSOFT_APP_TOKEN_ENDPOINT']);
+    // On its own it says which settings it belongs with.
+    expect(issueKeys({ MICROSOFT_APP_TOKEN_ENDPOINT: 'https://login.example.cn/token' })).toEqual([
+      'MICROSOFT_APP_ID',
+      'MICROSOFT_APP_PASSWORD',
+    ]);
+  });
+
   it('mounts a user-assigned managed identity without a password', () => {
     expect(
       parseConfig({
