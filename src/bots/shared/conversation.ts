@@ -43,6 +43,11 @@ export type InboundFile = Inbound & {
 export type Reply = {
   readonly visibility: 'private' | 'channel';
   readonly cards: readonly Card[];
+  /**
+   * After a click that decided an approval card: that card as every copy of it now reads (the outcome, no
+   * buttons). A platform that answers a click with the card to show in its place (Teams' invoke response) uses it.
+   */
+  readonly settled?: Card;
 };
 
 export interface Conversation {

@@ -2,18 +2,21 @@
 // answer with Adaptive Cards — in the turn for messages, in the invoke response for clicks (Teams swaps the clicked
 // card for it). Private replies in a group go to the speaker's 1:1.
 import { type Activity, type ConversationReference, TeamsInfo, TurnContext } from 'botbuilder';
+import { isExpenseActionId } from '../../domain/messaging/action-id.js';
 import type { Logger } from '../../domain/ports/logger.port.js';
 import type { PlatformRecords } from '../../domain/ports/platform-records.port.js';
 import type { UnitOfWork } from '../../domain/ports/unit-of-work.port.js';
 import type { Conversation, Reply } from '../shared/conversation.js';
+import {
+  type CardActionAnswer,
+  cardAnswer,
+  failedAnswer,
+  messageAnswer,
+  notOursAnswer,
+} from './card-action-answers.js';
 import { personKey, readReference, rememberConversation, writeReference } from './conversation-references.js';
 import { commandFromLogForm, formLocaleOf, LOG_FORM_VERB, renderLogExpenseForm } from './log-expense-form.js';
-import {
-  ADAPTIVE_CARD_CONTENT_TYPE,
-  adaptiveCardAttachment,
-  readCardClick,
-  renderAdaptiveCard,
-} from './render-adaptive-card.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, adaptiveCardAttachment, readCardClick } from './render-adaptive-card.js';
 import { commandTextOf, TEAMS_PLATFORM, teamsConversationAddress, teamsIdentity } from './teams-inbound.js';
 import type { TeamsOutbound } from './teams-outbound.js';
 
@@ -57,10 +60,12 @@ const FILE_TYPES: Readonly<Record<string, string>> = {
   webp: 'image/webp',
 };
 
-type InvokeBody = { readonly statusCode: number; readonly type: string; readonly value: unknown };
+/** Whether this turn has put its invoke answer in place (the adapter sends the last one as the HTTP body). */
+const ANSWERED = Symbol('outlay.teams.invokeAnswered');
 
-const invokeResponse = async (context: TurnContext, body: InvokeBody): Promise<void> => {
+const invokeResponse = async (context: TurnContext, body: CardActionAnswer): Promise<void> => {
   await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+  context.turnState.set(ANSWERED, true);
 };
 
 const personOf = (activity: Partial<Activity>) => {
@@ -169,15 +174,23 @@ export function createTeamsTurnHandler(deps: TeamsBotDeps) {
     await sendReply(context, reply);
   };
 
+  /** The form's answer takes the form's place; further cards follow as messages. */
   const answerWithReply = async (context: TurnContext, reply: Reply): Promise<void> => {
     const [first, ...rest] = reply.cards;
+    await invokeResponse(context, first === undefined ? messageAnswer([]) : cardAnswer(first));
+    if (rest.length > 0) await sendReply(context, { visibility: reply.visibility, cards: rest });
+  };
+
+  /**
+   * A decided card is answered with the card as it now reads everywhere (the outbox updates the other copies).
+   * Anything else — a stale card, someone else's question, a decision already made, a question back — leaves the
+   * card as it was and Teams shows the words.
+   */
+  const answerClick = async (context: TurnContext, reply: Reply): Promise<void> => {
     await invokeResponse(
       context,
-      first === undefined
-        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' }
-        : { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderAdaptiveCard(first) },
+      reply.settled === undefined ? messageAnswer(reply.cards) : cardAnswer(reply.settled),
     );
-    if (rest.length > 0) await sendReply(context, { visibility: reply.visibility, cards: rest });
   };
 
   /** The log form typed as the command it stands for; an incomplete form is shown again. */
@@ -185,11 +198,7 @@ export function createTeamsTurnHandler(deps: TeamsBotDeps) {
     const activity = context.activity;
     const text = commandFromLogForm(data);
     if (text === undefined) {
-      await invokeResponse(context, {
-        statusCode: 200,
-        type: ADAPTIVE_CARD_CONTENT_TYPE,
-        value: renderLogExpenseForm(formLocaleOf(activity.locale)),
-      });
+      await invokeResponse(context, cardAnswer(renderLogExpenseForm(formLocaleOf(activity.locale))));
       return;
     }
     await remember(activity);
@@ -206,16 +215,26 @@ export function createTeamsTurnHandler(deps: TeamsBotDeps) {
       return;
     }
     const click = action?.type === 'Action.Execute' ? readCardClick(action.verb, action.data) : undefined;
-    if (click === undefined) {
-      await invokeResponse(context, {
-        statusCode: 400,
-        type: 'application/vnd.microsoft.error',
-        value: { code: 'BadRequest', message: 'not an Outlay card action' },
-      });
+    if (click === undefined || !isExpenseActionId(click.actionId)) {
+      await invokeResponse(context, notOursAnswer(activity.locale));
       return;
     }
     await remember(activity);
-    await answerWithReply(context, await conversation.handleAction({ ...inboundOf(activity), ...click }));
+    await answerClick(context, await conversation.handleAction({ ...inboundOf(activity), ...click }));
+  };
+
+  /** Without an answer the adapter would send 501 and Teams would show a generic failure; say it in words. */
+  const onCardActionSafely = async (context: TurnContext): Promise<void> => {
+    try {
+      await onCardAction(context);
+    } catch (error) {
+      logger.error(
+        { err: error, activityId: context.activity.id, conversationId: context.activity.conversation.id },
+        'a Teams card action failed',
+      );
+      if (context.turnState.get(ANSWERED) !== true)
+        await invokeResponse(context, failedAnswer(context.activity.locale));
+    }
   };
 
   /** Installed in someone's 1:1: remember it and offer the log form. */
@@ -240,7 +259,7 @@ export function createTeamsTurnHandler(deps: TeamsBotDeps) {
       case 'message':
         return onMessage(context);
       case 'invoke':
-        if (activity.name === CARD_ACTION_INVOKE) return onCardAction(context);
+        if (activity.name === CARD_ACTION_INVOKE) return onCardActionSafely(context);
         return;
       case 'installationUpdate':
         // Teams also sends conversationUpdate for the same install, which is where the form is offered.

@@ -29,6 +29,8 @@ export type DecidedExpense = {
   readonly client: ClientRecord;
   /** Who was asked next, when a later stage opened. */
   readonly nextApprovers: readonly EligibleApprover[];
+  /** How many stages the decided round had (the decided card says "stage 1 of 2"). */
+  readonly stageCount: number;
 };
 
 export type ReplayedDecision = { readonly replayed: true; readonly expenseId: string };
@@ -113,7 +115,15 @@ async function decideInTransaction(
     ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
   });
   await announceDecision(deps, tx, org, expense as PendingExpense, next, decided.value.step, client);
-  return ok({ replayed: false as const, expense: next, step: decided.value.step, client, nextApprovers });
+  const stageCount = (expense as PendingExpense).stageCount;
+  return ok({
+    replayed: false as const,
+    expense: next,
+    step: decided.value.step,
+    client,
+    nextApprovers,
+    stageCount,
+  });
 }
 
 /**

@@ -129,8 +129,8 @@ describe.each(testEngines())('Teams end to end on %s', { timeout: 60_000 }, (eng
     expect(approvers).toEqual([{ identity: `teams:${BOB.aadObjectId}` }]);
   };
 
-  const logAndDeliver = async () => {
-    const logged = await say(SAM, '120 @acme #meals lunch with the client');
+  const logAndDeliver = async (amount = '120') => {
+    const logged = await say(SAM, `${amount} @acme #meals lunch with the client`);
     const id = EXPENSE_ID.exec(logged)?.[0];
     if (!id) throw new Error(`no expense id in ${logged}`);
     expect(logged).toContain(`Logged ${id}`);
@@ -178,6 +178,8 @@ describe.each(testEngines())('Teams end to end on %s', { timeout: 60_000 }, (eng
     const body = JSON.parse(answer.body) as { statusCode: number; type: string; value: Element };
     expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(cardText(body.value)).toContain(id);
+    expect(cardText(body.value)).toContain(`Approval request: ${id}`);
+    expect(cardText(body.value)).toContain('Approved by Bob · stage 1 of 1 · 12:00');
     expect(executesIn(body.value)).toEqual([]);
     expect((await expenseRow(id))?.status).toBe('approved');
 
@@ -221,6 +223,103 @@ describe.each(testEngines())('Teams end to end on %s', { timeout: 60_000 }, (eng
         conversation: { id: chat, conversationType: 'personal', tenantId: TENANT_ID },
       }),
     );
+
+  const invokeBody = (answer: { status: number; body: string }) => {
+    expect(answer.status).toBe(200);
+    return JSON.parse(answer.body) as { statusCode: number; type: string; value: unknown };
+  };
+
+  it('answers a decided click with the resolved card (stage 1 of 2), the same card the outbox puts in every copy', async () => {
+    await setUpFirm();
+    expect(await say(ADA, `approvers @acme 2 <@${ADA.aadObjectId}>`)).toContain(
+      'Stage 2 approvers for @acme updated (1).',
+    );
+    // Above 500 the default policy asks two stages.
+    const { id, card } = await logAndDeliver('1200');
+    const bobsChat = card.conversationId ?? '';
+    const click = h.cardAction(
+      BOB,
+      `exp:approve:${id}:v1:s1`,
+      { outlayAction: `exp:approve:${id}:v1:s1` },
+      { conversation: { id: bobsChat, conversationType: 'personal', tenantId: TENANT_ID } },
+    );
+    const body = invokeBody(await h.post(click));
+    expect(body.statusCode).toBe(200);
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const resolved = body.value as Element;
+    expect(cardText(resolved)).toContain(`Approval request: ${id}`);
+    expect(cardText(resolved)).toContain('Approved by Bob · stage 1 of 2 · 12:00');
+    expect(executesIn(resolved)).toEqual([]);
+    expect(JSON.stringify(resolved)).not.toContain('Action.ShowCard');
+
+    // Teams resends the unanswered invoke: the same card again, and nothing decided twice.
+    expect(invokeBody(await h.post(click)).value).toEqual(resolved);
+
+    await h.deliver();
+    const update = h.connector.activities().find((c) => c.kind === 'update' && c.conversationId === bobsChat);
+    expect(cardsOf(update)[0]).toEqual(resolved);
+    const steps = await h.database.db
+      .select()
+      .from(schema.approvalSteps)
+      .where(eq(schema.approvalSteps.expenseId, id));
+    // Stage 1 decided once; stage 2 is open for Ada.
+    expect(steps.map((s) => [s.stage, s.decision])).toEqual([
+      [1, 'approved'],
+      [2, null],
+    ]);
+  });
+
+  it('answers a refused click with the reason as a message, leaving the card as it was', async () => {
+    await setUpFirm();
+    const { id, card } = await logAndDeliver();
+    // Sam is not an approver: a click on a copy of the card is refused in words.
+    const notEntitled = invokeBody(
+      await h.post(h.cardAction(SAM, `exp:approve:${id}:v1:s1`, { outlayAction: `exp:approve:${id}:v1:s1` })),
+    );
+    expect(notEntitled).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+    });
+    expect(String(notEntitled.value)).toMatch(/Nobody decides their own expense|not an approver/);
+
+    const bobsChat = {
+      conversation: { id: card.conversationId ?? '', conversationType: 'personal', tenantId: TENANT_ID },
+    };
+    const stale = invokeBody(
+      await h.post(
+        h.cardAction(BOB, `exp:approve:${id}:v9:s1`, { outlayAction: `exp:approve:${id}:v9:s1` }, bobsChat),
+      ),
+    );
+    expect(stale).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(String(stale.value)).toContain('This card is out of date');
+
+    const first = invokeBody(
+      await h.post(
+        h.cardAction(BOB, `exp:approve:${id}:v1:s1`, { outlayAction: `exp:approve:${id}:v1:s1` }, bobsChat),
+      ),
+    );
+    expect(first.type).toBe('application/vnd.microsoft.card.adaptive');
+    // A second click (a new invoke) on the card Bob still sees.
+    const again = invokeBody(
+      await h.post(
+        h.cardAction(BOB, `exp:approve:${id}:v1:s1`, { outlayAction: `exp:approve:${id}:v1:s1` }, bobsChat),
+      ),
+    );
+    expect(again).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(String(again.value)).toMatch(/nothing changed/);
+
+    const foreign = invokeBody(await h.post(h.cardAction(BOB, 'vote', { choice: 2 }, bobsChat)));
+    expect(foreign).toMatchObject({
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'BadRequest' },
+    });
+    const chinese = invokeBody(
+      await h.post(h.cardAction(BOB, 'vote', { choice: 2 }, { ...bobsChat, locale: 'zh-cn' })),
+    );
+    expect((chinese.value as { message: string }).message).toContain('Outlay');
+    expect((chinese.value as { message: string }).message).toMatch(/[\u4e00-\u9fff]/);
+  });
 
   it('rejects with the reason typed into the card form', async () => {
     await setUpFirm();

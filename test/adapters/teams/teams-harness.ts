@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
+import type { Conversation } from '../../../src/bots/shared/conversation.js';
+import type { PlatformModule } from '../../../src/bots/shared/platform-module.js';
 import { createTeamsModule } from '../../../src/bots/teams/teams-module.js';
 import { createOutlayApp, type OutlayApp } from '../../../src/composition/start-server.js';
 import { parseConfig } from '../../../src/config/parse-config.js';
@@ -72,7 +74,21 @@ export type TeamsHarness = {
 export type TeamsHarnessOptions = {
   /** TEAMS_EMULATOR: mounted without authentication, as for the Bot Framework Emulator. */
   readonly emulator?: boolean;
+  /** Stands between the Teams module and the real Conversation (e.g. to make handling fail). */
+  readonly wrapConversation?: (conversation: Conversation) => Conversation;
 };
+
+const withConversation = (
+  module: PlatformModule,
+  wrap: TeamsHarnessOptions['wrapConversation'],
+): PlatformModule =>
+  wrap === undefined
+    ? module
+    : {
+        ...module,
+        register: (app, context) =>
+          module.register(app, { ...context, conversation: wrap(context.conversation) }),
+      };
 
 export async function createTeamsHarness(
   engine: TestEngine,
@@ -94,21 +110,19 @@ export async function createTeamsHarness(
           MICROSOFT_APP_ID: APP_ID,
           MICROSOFT_APP_PASSWORD: 'app-secret',
           BOT_OPENID_METADATA_URL: keys.metadataUrl,
+          // The bot's own token comes from the fake connector's token endpoint, as configured in production.
+          MICROSOFT_APP_TOKEN_ENDPOINT: connector.tokenEndpoint,
         }),
   });
   if (config.teams === undefined) throw new Error('the Teams configuration did not parse');
   const clock = new FixedClock(NOW);
+  const teams = createTeamsModule(config.teams);
   const outlay = await createOutlayApp({
     config,
     database,
     logger: pino({ level: 'silent' }),
     clock,
-    platforms: [
-      createTeamsModule(
-        config.teams,
-        options.emulator === true ? {} : { tokenEndpoint: connector.tokenEndpoint },
-      ),
-    ],
+    platforms: [withConversation(teams, options.wrapConversation)],
   });
   let sequence = 0;
   const validToken = (serviceUrl = connector.serviceUrl) =>

@@ -1,9 +1,13 @@
 // Approvals from a button, a typed command, or the answer to "why?" (product.md §4, §10).
+import type { DecidedExpense } from '../../../domain/approvals/decide-expense.js';
 import type { Decision } from '../../../domain/approvals/decide-step.js';
 import type { ExpenseAction } from '../../../domain/messaging/action-id.js';
+import type { Card } from '../../../domain/messaging/card.js';
+import { resolveApprovalCard } from '../../../domain/messaging/resolve-approval-card.js';
 import { parseAmountToken, toMinorUnits } from '../../../domain/money/index.js';
 import type { RequestContext } from '../../../domain/shared/request-context.js';
 import type { InboundAction, InboundMessage, Reply } from '../conversation.js';
+import { approvalCardInput, decisionViewOf } from '../expense-cards.js';
 import type { CommandOf } from '../grammar/index.js';
 import type { ConversationDeps, MemberSpeaker } from './conversation-deps.js';
 import { failureReply, privately, reply } from './replies.js';
@@ -25,6 +29,40 @@ export function contextOf(
   };
 }
 
+/**
+ * The clicked approval card as the outbox will redraw every copy of it: the stage's decision, no buttons. `round`
+ * and `stageCount` come with a fresh decision; a replayed click finds the speaker's latest step at that stage.
+ */
+async function settledCard(
+  deps: ConversationDeps,
+  speaker: MemberSpeaker,
+  expenseId: string,
+  at: { readonly stage: number; readonly round?: number; readonly stageCount?: number },
+): Promise<Card | undefined> {
+  const view = await deps.useCases.describeExpense(speaker.organisationId, expenseId);
+  if (!view) return undefined;
+  const step = [...view.steps]
+    .reverse()
+    .find(
+      (s) =>
+        s.stage === at.stage &&
+        (at.round === undefined ? s.deciderId === speaker.actor.memberId : s.round === at.round),
+    );
+  if (!step) return undefined;
+  const stageCount =
+    at.stageCount ??
+    (view.expense.status === 'pending' && view.expense.approvalRound === step.round
+      ? view.expense.stageCount
+      : Math.max(...view.steps.filter((s) => s.round === step.round).map((s) => s.stage)));
+  return resolveApprovalCard(
+    approvalCardInput(view, speaker.locale, { stage: step.stage, stageCount }),
+    decisionViewOf(step, stageCount, view),
+  );
+}
+
+const withSettled = (answer: Reply, settled: Card | undefined): Reply =>
+  settled === undefined ? answer : { ...answer, settled };
+
 async function decide(
   deps: ConversationDeps,
   speaker: MemberSpeaker,
@@ -43,15 +81,38 @@ async function decide(
     }
     return failureReply(deps, speaker, result.error);
   }
-  if (result.value.replayed) return reply(speaker, text.alreadyDone({ id: expenseId }));
-  const { expense, step } = result.value;
+  if (result.value.replayed) {
+    const answer = reply(speaker, text.alreadyDone({ id: expenseId }));
+    return card === undefined
+      ? answer
+      : withSettled(answer, await settledCard(deps, speaker, expenseId, { stage: card.stage }));
+  }
+  const { step } = result.value;
+  const settled =
+    card === undefined
+      ? undefined
+      : await settledCard(deps, speaker, expenseId, {
+          stage: step.stage,
+          round: step.round,
+          stageCount: result.value.stageCount,
+        });
+  return withSettled(await confirmDecision(deps, speaker, result.value), settled);
+}
+
+async function confirmDecision(
+  deps: ConversationDeps,
+  speaker: MemberSpeaker,
+  decided: DecidedExpense,
+): Promise<Reply> {
+  const text = replyText(speaker.locale);
+  const { expense, step } = decided;
   switch (expense.status) {
     case 'approved':
       return reply(speaker, text.approvedFinal({ id: expense.id }));
     case 'pending': {
       const next = await deps.memberNames(
         speaker.organisationId,
-        result.value.nextApprovers.map((a) => a.memberId),
+        decided.nextApprovers.map((a) => a.memberId),
       );
       return reply(
         speaker,
