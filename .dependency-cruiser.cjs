@@ -93,6 +93,14 @@ module.exports = {
       to: { path: 'node_modules/(drizzle-orm|postgres|@electric-sql)/' },
     },
     {
+      name: 'file-renderers-only-in-bots-report-files',
+      comment:
+        'Exports and charts are rendered behind their signed links; nothing else draws or packs files.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/bots/report-files/' },
+      to: { path: 'node_modules/(exceljs|csv-stringify|fflate|@napi-rs/canvas|chart\\.js|@embedpdf)/' },
+    },
+    {
       name: 'node-cron-only-in-scheduler',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/scheduler/' },

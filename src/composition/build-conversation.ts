@@ -34,10 +34,12 @@ import { showExpense } from '../domain/expenses/lifecycle/show-expense.js';
 import { voidApprovedExpense } from '../domain/expenses/lifecycle/void-approved-expense.js';
 import { withdrawSubmittedExpense } from '../domain/expenses/lifecycle/withdraw-submitted-expense.js';
 import { submitExpense } from '../domain/expenses/submit-expense.js';
+import { requestExport } from '../domain/exports/request-export.js';
 import type { AuditChainStore } from '../domain/ports/audit-chain.port.js';
 import type { Clock } from '../domain/ports/clock.port.js';
 import type { IdGenerator } from '../domain/ports/id-generator.port.js';
 import type { ReceiptStore } from '../domain/ports/receipt-store.port.js';
+import type { ReportLinks } from '../domain/ports/report-links.port.js';
 import { attachReceipt } from '../domain/receipts/attach-receipt.js';
 import { declareMissingReceipt } from '../domain/receipts/declare-missing-receipt.js';
 import type { StoragePorts } from '../storage/create-storage-ports.js';
@@ -47,6 +49,8 @@ export type CoreDeps = StoragePorts & {
   readonly ids: IdGenerator;
   readonly receiptStore: ReceiptStore;
   readonly chain: AuditChainStore;
+  /** Signed export and chart links for reports; without it reports carry no links. */
+  readonly reportLinks?: ReportLinks | undefined;
 };
 
 export function buildUseCases(deps: CoreDeps): ConversationUseCases & {
@@ -93,6 +97,7 @@ export function buildUseCases(deps: CoreDeps): ConversationUseCases & {
     },
     describeExpense: describeExpense(deps),
     ensureMember: ensureMember(deps),
+    requestExport: requestExport(deps),
     sweepBudgetWarnings: sweepBudgetWarnings(deps),
     sendReminders: sendReminders(deps),
   };

@@ -7,6 +7,12 @@ import { createConsoleNotifier } from '../bots/console/console-notifier.js';
 import { CONSOLE_PREFIX, consolePlugin } from '../bots/console/console-plugin.js';
 import { registerMetrics } from '../bots/http-metrics.js';
 import { createHttpServer } from '../bots/http-server.js';
+import { reportFilesPlugin } from '../bots/report-files/report-files-plugin.js';
+import {
+  createLinkSecrets,
+  createSignedReportLinks,
+  REPORT_FILES_PREFIX,
+} from '../bots/report-files/signed-report-links.js';
 import { createConversation } from '../bots/shared/conversation/create-conversation.js';
 import { createSpeakerIdentifier } from '../bots/shared/conversation/identify-speaker.js';
 import type { Conversation } from '../bots/shared/conversation.js';
@@ -58,12 +64,18 @@ export function openConfiguredDatabase(config: Config): Promise<OpenDatabase> {
 
 /** Every port over the configured database, with the system clock and cryptographic ids. */
 export function buildCoreDeps(config: Config, database: OpenDatabase, clock: Clock = systemClock): CoreDeps {
+  const storage = createStoragePorts(database.db, cryptoIds, clock);
   return {
-    ...createStoragePorts(database.db, cryptoIds, clock),
+    ...storage,
     clock,
     ids: cryptoIds,
     receiptStore: createReceiptStore(config.receipts),
     chain: createDrizzleAuditChainStore(),
+    reportLinks: createSignedReportLinks({
+      secrets: createLinkSecrets(storage),
+      clock,
+      publicUrl: config.server.publicUrl,
+    }),
   };
 }
 
@@ -170,6 +182,11 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
     ...(config.console.token === undefined ? {} : { token: config.console.token }),
     enabled: config.console.enabled,
     uploadLimitBytes: 10 * 1024 * 1024,
+  });
+  await app.register(reportFilesPlugin, {
+    prefix: REPORT_FILES_PREFIX,
+    ...core,
+    secrets: createLinkSecrets(core),
   });
 
   const platformContext: PlatformContext = {

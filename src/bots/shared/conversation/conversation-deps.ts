@@ -28,6 +28,7 @@ import type { showExpense } from '../../../domain/expenses/lifecycle/show-expens
 import type { voidApprovedExpense } from '../../../domain/expenses/lifecycle/void-approved-expense.js';
 import type { withdrawSubmittedExpense } from '../../../domain/expenses/lifecycle/withdraw-submitted-expense.js';
 import type { submitExpense } from '../../../domain/expenses/submit-expense.js';
+import type { requestExport } from '../../../domain/exports/request-export.js';
 import type { MemberActor } from '../../../domain/people/actor.js';
 import type { Clock } from '../../../domain/ports/clock.port.js';
 import type { PendingPrompt } from '../../../domain/ports/prompt-repository.port.js';
@@ -90,6 +91,8 @@ export type ConversationUseCases = {
   readonly setPolicy: UseCase<typeof setPolicy>;
   readonly testPolicy: UseCase<typeof testPolicy>;
   readonly verifyAudit: UseCase<typeof verifyAuditChain>;
+  /** `export @client [period] csv|xlsx|zip`: a signed link to the file. */
+  readonly requestExport: UseCase<typeof requestExport>;
   /** Everything a card about one expense shows (no permission check: the caller has done it). */
   readonly describeExpense: (
     organisationId: string,

@@ -12,6 +12,7 @@ import type { ConversationDeps, MemberSpeaker } from './conversation-deps.js';
 import { describeAdminResult } from './describe-admin-result.js';
 import { contextOf, decideFromCommand } from './dispatch-decision.js';
 import { dateInputOf, listExpenses, logExpense, showExpense } from './dispatch-expense.js';
+import { exportReply } from './dispatch-export.js';
 import { failureReply, privately, reply } from './replies.js';
 import { replyText } from './reply-text.js';
 
@@ -307,6 +308,7 @@ export async function dispatchCommand(
 
     case 'report':
     case 'export':
+      return exportReply(deps, speaker, ctx, command);
     case 'risk':
     case 'recurring':
     case 'dispute':
