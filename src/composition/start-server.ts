@@ -161,6 +161,15 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
     clientName: async (org, clientId) =>
       ports.uow.run(async (tx) => (await ports.directory.clientById(tx, org, clientId))?.name),
   });
+    clientCodes: (org, clientIds) =>
+      ports.uow.run(async (tx) => {
+        const codes = new Map<string, string>();
+        for (const id of clientIds) {
+          const client = await ports.directory.clientById(tx, org, id);
+          if (client) codes.set(id, client.code);
+        }
+        return codes;
+      }),
   const transcript = createDrizzleConsoleTranscript();
   const deliveryStore = createDrizzleOutboxDeliveryStore(database.db, core.ids, clock);
 
@@ -215,6 +224,26 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
           onDelivered: () => metrics.outboxDeliveries.inc({ platform: 'console', outcome: 'delivered' }),
         }),
       ),
+    localeOf: (identity) =>
+      ports.uow.run(async (tx) => {
+        const known = await ports.directory.actorForIdentity(tx, identity);
+        if (known === undefined) return undefined;
+        const members = await ports.directory.members(tx, known.organisationId, [known.actor.memberId]);
+        return members.get(known.actor.memberId)?.locale ?? config.locale;
+      }),
+    createOrganisation: async (created) => {
+      const result = await bootstrapOrganisation(database.db, {
+        organisationId: created.organisationId,
+        name: created.name,
+        locale: config.locale,
+        adminIdentities: created.adminIdentity === undefined ? [] : [created.adminIdentity],
+        source: created.source,
+      });
+      logger.info(
+        { organisationId: created.organisationId, ...result },
+        result.organisationCreated ? 'created an organisation' : 'organisation already there',
+      );
+    },
       ...(options.platforms ?? []).map((platform) => platform.notifier(platformContext)),
     ],
     resolver: createDrizzleAddressResolver(database.db),

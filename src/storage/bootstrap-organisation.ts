@@ -20,6 +20,8 @@ export type BootstrapInput = {
   readonly locale: string;
   /** Platform identities such as `slack:T1:U2`; each becomes (or stays) an admin. */
   readonly adminIdentities: readonly string[];
+  /** Who granted those admins, for the record (default `OUTLAY_ADMINS`; `slack-install` for an installer). */
+  readonly source?: string;
 };
 
 export type BootstrapResult = {
@@ -28,6 +30,7 @@ export type BootstrapResult = {
 };
 
 export async function bootstrapOrganisation(db: Database, input: BootstrapInput): Promise<BootstrapResult> {
+  const source = input.source ?? 'OUTLAY_ADMINS';
   return db.transaction(async (tx) => {
     const created = await tx
       .insert(organisations)
@@ -71,7 +74,7 @@ export async function bootstrapOrganisation(db: Database, input: BootstrapInput)
       }
       const granted = await tx
         .insert(memberRoles)
-        .values({ organisationId: input.organisationId, memberId, role: 'admin', grantedBy: 'OUTLAY_ADMINS' })
+        .values({ organisationId: input.organisationId, memberId, role: 'admin', grantedBy: source })
         .onConflictDoNothing()
         .returning({ memberId: memberRoles.memberId });
       if (granted.length > 0) {
@@ -82,7 +85,7 @@ export async function bootstrapOrganisation(db: Database, input: BootstrapInput)
           action: 'role.granted',
           entityType: 'member',
           entityId: memberId,
-          after: { role: 'admin', source: 'OUTLAY_ADMINS' },
+          after: { role: 'admin', source },
         });
       }
     }

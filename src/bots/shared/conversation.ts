@@ -16,7 +16,20 @@ type Inbound = {
   readonly requestId?: string;
   /** Platform retries and double clicks carry the same key; the second time changes nothing. */
   readonly idempotencyKey?: string;
+  /**
+   * The organisation the platform says this came from (a Slack workspace installed through OAuth is one of its
+   * own); absent: the deployment's organisation.
+   */
+  readonly organisationId?: string;
+  /**
+   * The platform says the sender belongs to another organisation (a Slack Connect user from another workspace, a
+   * Teams guest): in a client-facing conversation they are that client's contact, and never a member of the firm.
+   */
+  readonly external?: boolean;
 };
+
+/** What every inbound shape has: who, where, and for which organisation. */
+export type InboundOrigin = Inbound;
 
 export type InboundMessage = Inbound & { readonly text: string };
 
@@ -54,4 +67,6 @@ export interface Conversation {
   handleMessage(message: InboundMessage): Promise<Reply>;
   handleAction(action: InboundAction): Promise<Reply>;
   handleFile(file: InboundFile): Promise<Reply>;
+  /** The budget status of the speaker's clients, for a home surface such as Slack's App Home. */
+  showMyBudgets?(origin: InboundOrigin): Promise<Reply>;
 }

@@ -20,6 +20,20 @@ export type PlatformContext = {
   readonly clock: Clock;
   /** The deployment's organisation (single-tenant platforms belong to it). */
   readonly organisationId: string;
+  /**
+   * Makes a new organisation (idempotent by id) in the deployment's language, with `adminIdentity` as its first
+   * admin — a workspace installed through Slack's OAuth flow becomes one (product.md §1). Absent: new workspaces
+   * join the deployment's organisation.
+   */
+  readonly createOrganisation?: (input: NewOrganisation) => Promise<void>;
+};
+
+export type NewOrganisation = {
+  readonly organisationId: string;
+  readonly name: string;
+  readonly adminIdentity: string | undefined;
+  /** What made it, for the audit trail (e.g. `slack-install`). */
+  readonly source: string;
 };
 
 export type PlatformModule = {

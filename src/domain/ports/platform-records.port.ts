@@ -15,6 +15,11 @@ export interface PlatformRecords {
   /** Writes only if absent; true when this call wrote it (a first sighting of a callback, say). */
   putIfAbsent(tx: Tx, key: PlatformRecordKey, value: unknown): Promise<boolean>;
   remove(tx: Tx, key: PlatformRecordKey): Promise<void>;
+  /**
+   * Forgets the records of one kind whose value's `at` (an ISO instant the writer took from its clock) is before
+   * `cutoff`; returns how many went. For short-lived records such as callbacks already handled.
+   */
+  removeOlderThan(tx: Tx, scope: Omit<PlatformRecordKey, 'key'>, cutoff: Date): Promise<number>;
 }
 
 export interface DeliveryRefs {

@@ -49,6 +49,21 @@ export function createDrizzlePlatformRecords(): PlatformRecords {
     async remove(tx, key) {
       await executorOf(tx).delete(platformRecords).where(matches(key));
     },
+    async removeOlderThan(tx, scope, cutoff) {
+      // The writer's clock, not the row's timestamps: tests and replays run on a clock of their own.
+      const removed = await executorOf(tx)
+        .delete(platformRecords)
+        .where(
+          and(
+            eq(platformRecords.organisationId, scope.organisationId),
+            eq(platformRecords.platform, scope.platform),
+            eq(platformRecords.kind, scope.kind),
+            sql`${platformRecords.value}->>'at' < ${cutoff.toISOString()}`,
+          ),
+        )
+        .returning({ key: platformRecords.key });
+      return removed.length;
+    },
   };
 }
 

@@ -22,6 +22,19 @@ export function memoryRecords(): { records: PlatformRecords; store: Map<string, 
     remove: async (_tx, key) => {
       store.delete(recordId(key));
     },
+    removeOlderThan: async (_tx, scope, cutoff) => {
+      let removed = 0;
+      for (const [id, value] of store) {
+        const [org, platform, kind] = JSON.parse(id) as string[];
+        const at = (value as { at?: unknown } | undefined)?.at;
+        if (org !== scope.organisationId || platform !== scope.platform || kind !== scope.kind) continue;
+        if (typeof at === 'string' && new Date(at) < cutoff) {
+          store.delete(id);
+          removed += 1;
+        }
+      }
+      return removed;
+    },
   };
   return { records, store };
 }

@@ -57,7 +57,24 @@ export type ClientContactSpeaker = {
   readonly locale: Locale;
 };
 
-export type Speaker = MemberSpeaker | ClientContactSpeaker;
+/** Someone the platform says is from another organisation, speaking outside a client-facing conversation. */
+export type OutsiderSpeaker = {
+  readonly kind: 'outsider';
+  readonly organisationId: string;
+  readonly locale: Locale;
+};
+
+export type Speaker = MemberSpeaker | ClientContactSpeaker | OutsiderSpeaker;
+
+/** What identifying a speaker looks at. */
+export type SpeakerOrigin = {
+  readonly platform: Platform;
+  readonly identity: string;
+  readonly displayName?: string;
+  readonly address: string;
+  readonly organisationId?: string;
+  readonly external?: boolean;
+};
 
 type UseCase<F extends (...args: never[]) => unknown> = ReturnType<F>;
 
@@ -109,13 +126,8 @@ export type PromptStore = {
 export type ConversationDeps = {
   /** The deployment's organisation, for what arrives before anyone is identified (completing a link). */
   readonly organisationId: string;
-  /** Who sent this: a member (created on first contact) or a client contact. */
-  readonly identify: (inbound: {
-    readonly platform: Platform;
-    readonly identity: string;
-    readonly displayName?: string;
-    readonly address: string;
-  }) => Promise<Speaker>;
+  /** Who sent this: a member (created on first contact), a client contact, or an outsider. */
+  readonly identify: (inbound: SpeakerOrigin) => Promise<Speaker>;
   readonly useCases: ConversationUseCases;
   readonly prompts: PromptStore;
   readonly clock: Clock;
@@ -123,6 +135,11 @@ export type ConversationDeps = {
   readonly displayTimeZone: string;
   /** Names by member id, for replies that mention people. */
   readonly memberNames: (
+  /** Client codes by client id (the Home tab's budgets start from approver assignments, which name ids). */
+  readonly clientCodes: (
+    organisationId: string,
+    clientIds: readonly string[],
+  ) => Promise<ReadonlyMap<string, string>>;
     organisationId: string,
     ids: readonly string[],
   ) => Promise<ReadonlyMap<string, string>>;

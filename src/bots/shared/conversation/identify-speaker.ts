@@ -1,13 +1,14 @@
-// Who sent this? A platform identity seen for the first time becomes a member of the deployment's organisation
-// (role member); a client contact is recognised and kept to that client's view. The language follows the person,
-// then the client whose channel this is, then the organisation.
+// Who sent this? A platform identity seen for the first time becomes a member of its organisation (the one the
+// platform names, else the deployment's; role member). A client contact is recognised and kept to that client's view:
+// the console's stand-in, or anyone the platform calls external (Slack Connect) speaking in a client-facing
+// conversation. An external person anywhere else is an outsider and never becomes a member. The language follows the
+// person, then the client whose channel this is, then the organisation.
 import type { ensureMember } from '../../../domain/admin/ensure-member.js';
 import type { BindingRepository } from '../../../domain/ports/binding-repository.port.js';
 import type { Directory } from '../../../domain/ports/directory.port.js';
 import type { UnitOfWork } from '../../../domain/ports/unit-of-work.port.js';
-import type { Platform } from '../conversation.js';
 import { type Locale, pickLocale } from '../i18n/locale.js';
-import type { Speaker } from './conversation-deps.js';
+import type { Speaker, SpeakerOrigin } from './conversation-deps.js';
 
 /** The console's stand-in for a client's person: `console:contact-<client code>`. */
 const CONSOLE_CONTACT = /^console:contact-([a-z0-9-]{2,32})$/;
@@ -29,19 +30,25 @@ export class UnknownSpeakerError extends Error {
 }
 
 export function createSpeakerIdentifier(deps: SpeakerIdentifierDeps) {
-  return async (inbound: {
-    readonly platform: Platform;
-    readonly identity: string;
-    readonly displayName?: string;
-    readonly address: string;
-  }): Promise<Speaker> => {
-    const org = deps.organisationId;
-    const { clientLocale, inClientChannel } = await deps.uow.run(async (tx) => {
+  return async (inbound: SpeakerOrigin): Promise<Speaker> => {
+    const org = inbound.organisationId ?? deps.organisationId;
+    const { clientLocale, inClientChannel, facingClientId } = await deps.uow.run(async (tx) => {
       const bindings = await deps.bindings.byAddress(tx, org, inbound.address);
-      const clientId = bindings.find((b) => b.clientId !== undefined)?.clientId;
+      const facing = bindings.find((b) => b.audience === 'client' && b.clientId !== undefined)?.clientId;
+      const clientId = facing ?? bindings.find((b) => b.clientId !== undefined)?.clientId;
       const client = clientId ? await deps.directory.clientById(tx, org, clientId) : undefined;
-      return { clientLocale: client?.locale, inClientChannel: bindings.some((b) => b.audience === 'client') };
+      return {
+        clientLocale: client?.locale,
+        inClientChannel: bindings.some((b) => b.audience === 'client'),
+        facingClientId: facing,
+      };
     });
+
+    if (inbound.external === true) {
+      const locale = pickLocale({ client: clientLocale, organisation: deps.organisationLocale });
+      if (facingClientId === undefined) return { kind: 'outsider', organisationId: org, locale };
+      return { kind: 'client-contact', organisationId: org, clientId: facingClientId, locale };
+    }
 
     const contact = CONSOLE_CONTACT.exec(inbound.identity);
     if (contact?.[1]) {

@@ -23,6 +23,8 @@ const en = {
   nothingToCancel: 'There is nothing to cancel.',
   clientContactOnly:
     'This conversation is for the client’s view of its reports. Questions about a line: dispute <id> <comment>.',
+  outsiderOnly:
+    'Outlay works for the members of this firm. People from another organisation can use it only in a channel shared with them as a client.',
   receiptAttached: (p: { id: string }) => `Receipt attached to ${p.id}.`,
   missingReceiptDeclared: (p: { id: string }) => `Noted: ${p.id} has no receipt, with your reason.`,
   whichExpense: 'Which expense is this receipt for? Send: receipt <id>, then the file.',
@@ -59,6 +61,7 @@ const zhCN: ReplyText = {
   cancelled: '已取消 —— 没有任何改动。',
   nothingToCancel: '没有可以取消的操作。',
   clientContactOnly: '此会话供客户查看报告。如对某一行有疑问：质询 <编号> <说明>。',
+  outsiderOnly: 'Outlay 仅供本公司成员使用。其他组织的人员只能在作为客户与其共享的频道中使用。',
   receiptAttached: (p) => `票据已附加到 ${p.id}。`,
   missingReceiptDeclared: (p) => `已记录：${p.id} 无票据，并附上了你的原因。`,
   whichExpense: '这张票据属于哪笔费用？请先发送：票据 <编号>，再发送文件。',
