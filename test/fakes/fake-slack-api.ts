@@ -35,6 +35,10 @@ export type FakeSlackApi = {
   ): void;
   /** Resolves when `count` response_url posts have arrived. */
   waitForResponses(count: number): Promise<void>;
+  /** What users.info says about a user (by default: a member of the asking workspace, with no team_id). */
+  addUser(id: string, user: { team_id?: string; is_stranger?: boolean }): void;
+  /** response_url posts Slack refused (a URL used more than 5 times). */
+  readonly refusedResponses: ResponseUrlPost[];
   close(): Promise<void>;
 };
 
@@ -62,6 +66,8 @@ const parseArgs = (raw: string, contentType: string | undefined): Record<string,
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: SlackApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
+  const refusedResponses: ResponseUrlPost[] = [];
+  const users = new Map<string, { team_id?: string; is_stranger?: boolean }>();
   const rateLimits = new Map<string, number>();
   const files = new Map<
     string,
@@ -93,9 +99,16 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'views.publish':
         return { ok: true, view: { id: `V${calls.length}` } };
       case 'oauth.v2.access': {
-        // The code names the workspace it installs into, e.g. `T2-abc` → T2.
-        const team = String(args.code).split('-')[0] ?? 'T0';
-        return { ok: true, access_token: `xoxb-${team}`, bot_user_id: 'UBOT', team: { id: team } };
+        // The code names the workspace it installs into and, optionally, who installs: `T2-abc` → T2 installed by
+        // UINSTALLER, `T2-abc-UBOSS` → by UBOSS.
+        const [team = 'T0', , installer = 'UINSTALLER'] = String(args.code).split('-');
+        return {
+          ok: true,
+          access_token: `xoxb-${team}`,
+          bot_user_id: 'UBOT',
+          team: { id: team, name: `Workspace ${team}` },
+          authed_user: { id: installer },
+        };
       }
       case 'files.info': {
         const file = files.get(String(args.file));
@@ -122,7 +135,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         };
       }
       case 'users.info':
-        return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase() } };
+        return {
+          ok: true,
+          user: { id: args.user, name: String(args.user).toLowerCase(), ...users.get(String(args.user)) },
+        };
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -138,10 +154,17 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       };
       const responseMatch = /^\/response\/([^/]+)$/.exec(url.pathname);
       if (responseMatch?.[1] !== undefined) {
-        responses.push({
+        const post = {
           id: responseMatch[1],
           body: JSON.parse(raw === '' ? '{}' : raw) as Record<string, unknown>,
-        });
+        };
+        // Slack allows 5 uses of a response_url (the answer to a 6th is not documented; 404 is assumed).
+        if (responses.filter((r) => r.id === post.id).length >= 5) {
+          refusedResponses.push(post);
+          send(404, { ok: false, error: 'used_too_many_times' });
+          return;
+        }
+        responses.push(post);
         for (const waiter of waiters.filter((w) => responses.length >= w.count)) waiter.resolve();
         send(200, { ok: true });
         return;
@@ -200,6 +223,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     apiUrl: `${base}/api/`,
     calls,
     responses,
+    refusedResponses,
+    addUser: (id, user) => users.set(id, user),
     responseUrl: (id) => `${base}/response/${id}`,
     callsTo: (method) => calls.filter((call) => call.method === method),
     rateLimitOnce: (method, seconds) => rateLimits.set(method, seconds),

@@ -4,7 +4,8 @@
 import type { App } from '@slack/bolt';
 import type { PlatformContext } from '../shared/platform-module.js';
 import { replyMessage } from './slack-blocks.js';
-import { slackChannelAddress, slackIdentity } from './slack-listeners.js';
+import { organisationOf, slackChannelAddress, slackIdentity } from './slack-listeners.js';
+import type { SlackPeople } from './slack-people.js';
 
 export const CARD_THREAD_KIND = 'card-thread';
 /** Receipts larger than this are not downloaded (the console allows the same). */
@@ -30,13 +31,15 @@ const threadOf = (file: SharedFile, channel: string): string | undefined =>
     (share) => share.thread_ts !== undefined,
   )?.thread_ts;
 
-export function registerSlackFiles(bolt: App, context: PlatformContext): void {
+export function registerSlackFiles(bolt: App, context: PlatformContext, people: SlackPeople): void {
   const log = context.logger.child({ component: 'slack' });
   bolt.event('file_shared', async ({ event, body, client, context: bolt }) => {
     const teamId = body.team_id;
     const token = bolt.botToken;
     if (event.user_id === bolt.botUserId || token === undefined) return;
+    const organisationId = organisationOf(bolt);
     try {
+      const external = await people.isExternal(client, teamId, event.user_id);
       const info = await client.files.info({ file: event.file_id });
       const file = info.file as SharedFile | undefined;
       const url = file?.url_private_download;
@@ -47,7 +50,7 @@ export function registerSlackFiles(bolt: App, context: PlatformContext): void {
           ? undefined
           : await context.uow.run((tx) =>
               context.records.get<{ expenseId: string }>(tx, {
-                organisationId: context.organisationId,
+                organisationId: organisationId ?? context.organisationId,
                 platform: 'slack',
                 kind: CARD_THREAD_KIND,
                 key: cardThreadKey(teamId, event.channel_id, thread),
@@ -66,6 +69,8 @@ export function registerSlackFiles(bolt: App, context: PlatformContext): void {
         ...(file.mimetype === undefined ? {} : { declaredType: file.mimetype }),
         ...(expense === undefined ? {} : { text: `receipt ${expense.expenseId}` }),
         idempotencyKey: `slack:${teamId}:file:${event.file_id}`,
+        ...(organisationId === undefined ? {} : { organisationId }),
+        ...(external ? { external } : {}),
       });
       await client.chat.postEphemeral({
         channel: event.channel_id,

@@ -22,11 +22,13 @@ export type SlackOAuthOptions = {
   /** Outlay's public address; absent: the address the install request came to. */
   readonly publicUrl?: string;
   readonly nowMs: () => number;
-  /** Keeps a workspace's installation. */
+  /** Keeps a workspace's installation; `installer` is the Slack user who installed it. */
   readonly saveInstallation: (installation: {
     readonly teamId: string;
+    readonly teamName?: string;
     readonly botToken: string;
     readonly botUserId?: string;
+    readonly installer?: string;
   }) => Promise<void>;
 };
 
@@ -121,7 +123,9 @@ export async function registerSlackOAuth(
         await options.saveInstallation({
           teamId,
           botToken: access.access_token,
+          ...(access.team?.name === undefined ? {} : { teamName: access.team.name }),
           ...(access.bot_user_id === undefined ? {} : { botUserId: access.bot_user_id }),
+          ...(access.authed_user?.id === undefined ? {} : { installer: access.authed_user.id }),
         });
         log.info({ teamId }, 'slack workspace installed');
         return reply

@@ -17,15 +17,25 @@ export type SlackReceiverOptions = {
   readonly signingSecret: string;
   readonly nowMs: () => number;
   readonly logger: Logger;
-  /**
-   * A delivery seen before (a Slack retry carrying `X-Slack-Retry-Num`): answered 200 without processing. Returns
-   * true when this key was new. Absent: every delivery is processed.
-   */
-  readonly firstSighting?: (key: string) => Promise<boolean>;
+  /** Remembers deliveries, so a Slack retry of one already handled is answered 200 without processing again. */
+  readonly deliveries?: SlackDeliveryLedger;
   readonly unhandledRequestMs?: number;
 };
 
 type Parsed = Record<string, unknown>;
+
+/**
+ * Which deliveries were handled. `claim` is true when this attempt should process the delivery: it is new, or an
+ * earlier attempt failed or was abandoned. `settle` records how the attempt ended: a completed one makes every later
+ * retry a duplicate; a failed one is forgotten, so Slack's retry processes it again.
+ */
+export type SlackDeliveryLedger = {
+  claim(key: string): Promise<boolean>;
+  settle(key: string, completed: boolean): Promise<void>;
+};
+
+/** Listeners call `context[DELIVERY_FAILED]()` when they answered "something went wrong": not a completed attempt. */
+export const DELIVERY_FAILED = 'outlayDeliveryFailed';
 
 const header = (request: FastifyRequest, name: string): string | undefined => {
   const value = request.headers[name];
@@ -101,13 +111,21 @@ export class FastifySlackReceiver implements Receiver {
 
     const retryNum = Number(header(request, 'x-slack-retry-num') ?? 0);
     const key = deliveryKeyOf(body);
-    if (key !== undefined && this.#options.firstSighting) {
-      const fresh = await this.#options.firstSighting(key);
+    const ledger = key === undefined ? undefined : this.#options.deliveries;
+    if (key !== undefined && ledger !== undefined) {
+      const fresh = await ledger.claim(key);
       if (!fresh) {
         logger.info({ key, retryNum }, 'slack delivery already handled');
         return reply.code(200).send();
       }
     }
+    let failed = false;
+    const settleDelivery = (completed: boolean) => {
+      if (key === undefined || ledger === undefined) return;
+      ledger
+        .settle(key, completed && !failed)
+        .catch((error: unknown) => logger.warn({ err: error, key }, 'slack delivery not recorded'));
+    };
     const app = this.#app;
     if (!app) throw new Error('the Slack receiver was used before Bolt initialised it');
 
@@ -122,6 +140,11 @@ export class FastifySlackReceiver implements Receiver {
     }, this.#options.unhandledRequestMs ?? DEFAULT_UNHANDLED_MS);
     const event: ReceiverEvent = {
       body,
+      customProperties: {
+        [DELIVERY_FAILED]: () => {
+          failed = true;
+        },
+      },
       ...(retryNum > 0 ? { retryNum } : {}),
       ...(header(request, 'x-slack-retry-reason') === undefined
         ? {}
@@ -136,6 +159,7 @@ export class FastifySlackReceiver implements Receiver {
     app
       .processEvent(event)
       .then(() => {
+        settleDelivery(acked);
         if (!acked) {
           clearTimeout(timer);
           settle({ status: 404 });
@@ -143,6 +167,7 @@ export class FastifySlackReceiver implements Receiver {
       })
       .catch((error: unknown) => {
         logger.error({ err: error }, 'slack listener failed');
+        settleDelivery(false);
         if (!acked) {
           clearTimeout(timer);
           settle({ status: 500 });

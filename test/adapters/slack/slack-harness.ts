@@ -34,14 +34,18 @@ export type SlackHarness = {
   command(
     user: string,
     text: string,
-    options?: { channel?: string; triggerId?: string; retryNum?: number; responseId?: string },
+    options?: { channel?: string; triggerId?: string; retryNum?: number; responseId?: string; team?: string },
   ): Promise<SlackPost>;
   /** A click on a button as Slack sends it: `payload=<block_actions JSON>`. */
   click(
     user: string,
     button: { readonly action_id: string; readonly value?: string; readonly text?: string },
-    options?: { channel?: string; triggerId?: string; responseId?: string },
+    options?: { channel?: string; triggerId?: string; responseId?: string; team?: string; userTeam?: string },
   ): Promise<SlackPost>;
+  /** The Home tab opened by `user` (an `app_home_opened` event); resolves once views.publish was called. */
+  openHome(user: string, options?: { team?: string }): Promise<SlackPost>;
+  /** The OAuth install, browser side: /slack/install, then Slack's redirect back with `code`. */
+  install(code: string): Promise<{ status: number; body: string }>;
   /** A modal submitted: `payload=<view_submission JSON>` for a view the app opened. */
   submitView(user: string, view: Record<string, unknown>, values: Record<string, string>): Promise<SlackPost>;
   /** Runs the outbox worker until it is idle, moving the clock past Slack's per-address spacing. */
@@ -142,7 +146,7 @@ export async function createSlackHarness(
       const triggerId = opts.triggerId ?? nextTrigger();
       const body = new URLSearchParams({
         token: 'legacy-verification-token',
-        team_id: TEAM,
+        team_id: opts.team ?? TEAM,
         team_domain: 'acme-firm',
         channel_id: channel,
         channel_name: channel,
@@ -166,8 +170,13 @@ export async function createSlackHarness(
       const triggerId = opts.triggerId ?? nextTrigger();
       return postPayload({
         type: 'block_actions',
-        team: { id: TEAM, domain: 'acme-firm' },
-        user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: TEAM },
+        team: { id: opts.team ?? TEAM, domain: 'acme-firm' },
+        user: {
+          id: user,
+          username: user.toLowerCase(),
+          name: user.toLowerCase(),
+          team_id: opts.userTeam ?? opts.team ?? TEAM,
+        },
         api_app_id: 'A1',
         token: 'legacy-verification-token',
         trigger_id: triggerId,
@@ -212,6 +221,37 @@ export async function createSlackHarness(
           },
         },
       });
+    },
+    async openHome(user, opts = {}) {
+      const before = fake.callsTo('views.publish').length;
+      const body = JSON.stringify({
+        type: 'event_callback',
+        team_id: opts.team ?? TEAM,
+        api_app_id: 'A1',
+        event_id: `Ev-home-${nextTrigger()}`,
+        event_time: 1_900_000_000,
+        event: {
+          type: 'app_home_opened',
+          user,
+          channel: `D${user}`,
+          tab: 'home',
+          event_ts: '1900000000.000001',
+        },
+      });
+      const answer = await post(body, { ...signedHeaders(body), 'content-type': 'application/json' });
+      await fake.waitForCalls('views.publish', before + 1);
+      return answer;
+    },
+    async install(code) {
+      const start = await outlay.app.inject({ method: 'GET', url: '/slack/install' });
+      const state = new URL(String(start.headers.location)).searchParams.get('state') ?? '';
+      const cookie = String(start.headers['set-cookie']).split(';')[0] ?? '';
+      const done = await outlay.app.inject({
+        method: 'GET',
+        url: `/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`,
+        headers: { cookie },
+      });
+      return { status: done.statusCode, body: done.body };
     },
     async deliver() {
       // Slack is paced one message a second per address: the clock moves past that spacing between rounds, and
