@@ -229,6 +229,8 @@ export const cardClickXml = (
     readonly taskId: string;
     readonly responseCode: string;
     readonly createTime: number;
+    /** What the card's drop-down showed when the button was pressed (question key and option id). */
+    readonly selected?: { readonly questionKey: string; readonly optionId: string };
   },
 ): string =>
-  `<xml><ToUserName>${cdata(corpId)}</ToUserName><FromUserName>${cdata(userId)}</FromUserName><CreateTime>${click.createTime}</CreateTime><MsgType>${cdata('event')}</MsgType><Event>${cdata('template_card_event')}</Event><EventKey>${cdata(click.eventKey)}</EventKey><TaskId>${cdata(click.taskId)}</TaskId><CardType>${cdata('button_interaction')}</CardType><ResponseCode>${cdata(click.responseCode)}</ResponseCode><AgentID>1000002</AgentID><SelectedItems><SelectedItem><QuestionKey>${cdata('')}</QuestionKey><OptionIds><OptionId>${cdata('')}</OptionId></OptionIds></SelectedItem></SelectedItems></xml>`;
+  `<xml><ToUserName>${cdata(corpId)}</ToUserName><FromUserName>${cdata(userId)}</FromUserName><CreateTime>${click.createTime}</CreateTime><MsgType>${cdata('event')}</MsgType><Event>${cdata('template_card_event')}</Event><EventKey>${cdata(click.eventKey)}</EventKey><TaskId>${cdata(click.taskId)}</TaskId><CardType>${cdata('button_interaction')}</CardType><ResponseCode>${cdata(click.responseCode)}</ResponseCode><AgentID>1000002</AgentID><SelectedItems><SelectedItem><QuestionKey>${cdata(click.selected?.questionKey ?? '')}</QuestionKey><OptionIds><OptionId>${cdata(click.selected?.optionId ?? '')}</OptionId></OptionIds></SelectedItem></SelectedItems></xml>`;

@@ -21,6 +21,11 @@ export type PlatformContext = {
   /** The deployment's organisation (single-tenant platforms belong to it). */
   readonly organisationId: string;
   /**
+   * The language a platform identity's member reads (their own, else the organisation's), for the few things an
+   * adapter says itself; undefined for an identity Outlay does not know. Read only: nobody is created.
+   */
+  readonly localeOf?: (identity: string) => Promise<'en' | 'zh-CN' | undefined>;
+  /**
    * Makes a new organisation (idempotent by id) in the deployment's language, with `adminIdentity` as its first
    * admin — a workspace installed through Slack's OAuth flow becomes one (product.md §1). Absent: new workspaces
    * join the deployment's organisation.

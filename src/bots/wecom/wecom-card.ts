@@ -18,6 +18,9 @@ export const WECOM_CARD_LIMITS = {
   buttonText: 20,
   replaceText: 30,
   taskId: 128,
+  selectionTitle: 12,
+  optionText: 16,
+  options: 10,
   markdownBytes: 4_096,
   textBytes: 2_048,
 } as const;
@@ -29,12 +32,21 @@ export type WecomMessageContent =
 
 export type WecomButton = { readonly text: string; readonly style: 1 | 2 | 3 | 4; readonly key: string };
 
+/** A drop-down above the buttons (doc 94888): its choice comes back with the click as `SelectedItems`. */
+export type WecomButtonSelection = {
+  readonly question_key: string;
+  readonly title?: string;
+  readonly option_list: readonly { readonly id: string; readonly text: string }[];
+  readonly selected_id: string;
+};
+
 export type WecomButtonCard = {
   readonly card_type: 'button_interaction';
   readonly task_id: string;
   readonly main_title: { readonly title: string; readonly desc?: string };
   readonly sub_title_text?: string;
   readonly horizontal_content_list?: readonly { readonly keyname: string; readonly value: string }[];
+  readonly button_selection?: WecomButtonSelection;
   readonly button_list: readonly WecomButton[];
   readonly replace_text?: string;
 };
@@ -76,6 +88,49 @@ const plainSections = (card: Card): string =>
     )
     .join('\n');
 
+/** The question key of the reason drop-down; its option ids are `other` and `p1`…`p9`. */
+export const REASON_QUESTION_KEY = 'reason';
+export const OTHER_REASON_OPTION = 'other';
+
+/**
+ * The preset reasons of the card's Reject / Needs details buttons as a drop-down, and which text each option id
+ * stands for. It starts on "other" — WeCom selects the first option when none is named — so a click without a
+ * choice still asks for the reason in the next message.
+ */
+export const reasonSelectionOf = (
+  card: Card,
+):
+  | { readonly selection: WecomButtonSelection; readonly reasons: Readonly<Record<string, string>> }
+  | undefined => {
+  const input = wecomButtonsOf(card)
+    .map((action) => action.input)
+    .find((found) => found?.kind === 'reason' && found.presets !== undefined);
+  if (input?.kind !== 'reason' || input.presets === undefined || input.presets.options.length === 0)
+    return undefined;
+  const options = input.presets.options.slice(0, WECOM_CARD_LIMITS.options - 1);
+  const reasons = Object.fromEntries(options.map((text, i) => [`p${i + 1}`, text]));
+  return {
+    selection: {
+      question_key: REASON_QUESTION_KEY,
+      title: truncateText(input.label, WECOM_CARD_LIMITS.selectionTitle),
+      option_list: [
+        { id: OTHER_REASON_OPTION, text: truncateText(input.presets.other, WECOM_CARD_LIMITS.optionText) },
+        ...Object.entries(reasons).map(([id, text]) => ({
+          id,
+          text: truncateText(text, WECOM_CARD_LIMITS.optionText),
+        })),
+      ],
+      selected_id: OTHER_REASON_OPTION,
+    },
+    reasons,
+  };
+};
+
+const selectionOf = (card: Card): { readonly button_selection?: WecomButtonSelection } => {
+  const found = reasonSelectionOf(card);
+  return found === undefined ? {} : { button_selection: found.selection };
+};
+
 const buttonCard = (card: Card, taskId: string): WecomButtonCard => {
   const subTitle = [plainSections(card), card.footer]
     .filter((part) => part !== undefined && part !== '')
@@ -95,6 +150,7 @@ const buttonCard = (card: Card, taskId: string): WecomButtonCard => {
     },
     ...(subTitle === '' ? {} : { sub_title_text: truncateText(subTitle, WECOM_CARD_LIMITS.subTitle) }),
     ...(rows.length === 0 ? {} : { horizontal_content_list: rows }),
+    ...(card.resolved === undefined ? selectionOf(card) : {}),
     button_list:
       card.resolved === undefined
         ? wecomButtonsOf(card).map((action) => ({

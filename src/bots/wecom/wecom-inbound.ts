@@ -3,7 +3,7 @@
 // (entering the app, subscribing…) is acknowledged and ignored. WeCom retries a callback it saw no answer to, so
 // each one carries a key to recognise the retry by: the MsgId of a message, or sender + time + event of an event.
 import { encodeAddress } from '../../domain/messaging/chat-address.js';
-import type { WecomXmlFields } from './wecom-xml.js';
+import type { WecomXmlDocument, WecomXmlFields } from './wecom-xml.js';
 
 type Common = {
   readonly userId: string;
@@ -24,6 +24,8 @@ export type WecomInbound = Common &
         readonly actionId: string;
         readonly taskId: string;
         readonly responseCode?: string;
+        /** Question key → option ids chosen on the card before the click (the reason drop-down). */
+        readonly selections: ReadonlyMap<string, readonly string[]>;
       }
     | { readonly kind: 'ignored' }
   );
@@ -41,7 +43,8 @@ const nonEmpty = (fields: WecomXmlFields, name: string): string | undefined => {
 };
 
 /** The callback's meaning, or undefined when required fields are missing or malformed. */
-export const wecomInboundOf = (fields: WecomXmlFields, corpId: string): WecomInbound | undefined => {
+export const wecomInboundOf = (document: WecomXmlDocument, corpId: string): WecomInbound | undefined => {
+  const { fields } = document;
   const userId = nonEmpty(fields, 'FromUserName');
   const msgType = nonEmpty(fields, 'MsgType');
   const createTime = nonEmpty(fields, 'CreateTime');
@@ -67,6 +70,7 @@ export const wecomInboundOf = (fields: WecomXmlFields, corpId: string): WecomInb
         kind: 'card-click',
         actionId: eventKey,
         taskId,
+        selections: document.selections,
         ...(responseCode === undefined ? {} : { responseCode }),
       };
     }

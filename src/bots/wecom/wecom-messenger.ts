@@ -7,7 +7,12 @@ import type { Clock } from '../../domain/ports/clock.port.js';
 import type { PlatformRecords } from '../../domain/ports/platform-records.port.js';
 import type { UnitOfWork } from '../../domain/ports/unit-of-work.port.js';
 import type { WecomApiClient, WecomCallResult } from './wecom-api-client.js';
-import { renderWecomCardUpdate, renderWecomGroupMessage, renderWecomMessage } from './wecom-card.js';
+import {
+  reasonSelectionOf,
+  renderWecomCardUpdate,
+  renderWecomGroupMessage,
+  renderWecomMessage,
+} from './wecom-card.js';
 
 export const WECOM_PLATFORM = 'wecom';
 export const CARD_TASK_KIND = 'card-task';
@@ -15,8 +20,15 @@ export const CARD_TASK_KIND = 'card-task';
 /** What the notifier returns as a delivery ref: enough to update the card later. */
 export type WecomDeliveryRef = { readonly task_id?: string; readonly msgid?: string };
 
-/** Stored per task id: who got the card and the newest unused response code (72 h, single use). */
-export type CardTaskRecord = { readonly userId: string; readonly responseCode?: string };
+/**
+ * Stored per task id: who got the card, the newest unused response code (72 h, single use), and the text of each
+ * preset reason the card's drop-down offered, so a click's option id can be read back in the card's language.
+ */
+export type CardTaskRecord = {
+  readonly userId: string;
+  readonly responseCode?: string;
+  readonly reasons?: Readonly<Record<string, string>>;
+};
 
 export type SendOutcome =
   | { readonly ok: true; readonly ref: WecomDeliveryRef }
@@ -32,6 +44,8 @@ export interface WecomMessenger {
   /** Replaces the button card `taskId` in place; `unusable` when no response code is left or WeCom refused it. */
   updateCard(taskId: string, card: Card): Promise<UpdateOutcome>;
   rememberResponseCode(taskId: string, userId: string, responseCode: string): Promise<void>;
+  /** The preset reason an option id of the card's drop-down stands for; undefined for "other" or unknown ids. */
+  presetReason(taskId: string, optionId: string): Promise<string | undefined>;
   /** How long until `userId` may get another app message without exceeding the per-minute budget; 0 when now. */
   waitFor(userId: string): number;
 }
@@ -99,7 +113,12 @@ export function createWecomMessenger(options: WecomMessengerOptions): WecomMesse
       const msgid = stringField(result.answer, 'msgid');
       if (content.msgtype !== 'template_card') return { ok: true, ref: msgid === undefined ? {} : { msgid } };
       const responseCode = stringField(result.answer, 'response_code');
-      const record: CardTaskRecord = { userId, ...(responseCode === undefined ? {} : { responseCode }) };
+      const reasons = reasonSelectionOf(card)?.reasons;
+      const record: CardTaskRecord = {
+        userId,
+        ...(responseCode === undefined ? {} : { responseCode }),
+        ...(reasons === undefined ? {} : { reasons }),
+      };
       await uow.run((tx) => records.put(tx, taskKey(taskId), record));
       return { ok: true, ref: { task_id: taskId, ...(msgid === undefined ? {} : { msgid }) } };
     },
@@ -116,8 +135,10 @@ export function createWecomMessenger(options: WecomMessengerOptions): WecomMesse
       // The code is taken out before it is used: a code WeCom has seen once is spent whatever the answer was.
       const record = await uow.run(async (tx) => {
         const found = await records.get<CardTaskRecord>(tx, taskKey(taskId));
-        if (found?.responseCode !== undefined)
-          await records.put(tx, taskKey(taskId), { userId: found.userId });
+        if (found?.responseCode !== undefined) {
+          const { responseCode: _spent, ...rest } = found;
+          await records.put(tx, taskKey(taskId), rest);
+        }
         return found;
       });
       if (record?.responseCode === undefined) {
@@ -145,8 +166,21 @@ export function createWecomMessenger(options: WecomMessengerOptions): WecomMesse
     },
 
     async rememberResponseCode(taskId, userId, responseCode) {
-      const record: CardTaskRecord = { userId, responseCode };
-      await uow.run((tx) => records.put(tx, taskKey(taskId), record));
+      await uow.run(async (tx) => {
+        const found = await records.get<CardTaskRecord>(tx, taskKey(taskId));
+        const record: CardTaskRecord = {
+          ...(found?.userId === userId ? found : {}),
+          userId,
+          responseCode,
+        };
+        await records.put(tx, taskKey(taskId), record);
+      });
+    },
+
+    async presetReason(taskId, optionId) {
+      const found = await uow.run((tx) => records.get<CardTaskRecord>(tx, taskKey(taskId)));
+      const reasons = found?.reasons ?? {};
+      return Object.hasOwn(reasons, optionId) ? reasons[optionId] : undefined;
     },
   };
 }

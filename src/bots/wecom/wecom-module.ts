@@ -17,6 +17,12 @@ export type WecomModuleOptions = {
   readonly newTaskId?: () => string;
   /** Messages per member per minute before the notifier holds back; WeCom drops more than 30. */
   readonly perMemberPerMinute?: number;
+  /** The organisation's language, for senders Outlay does not know yet. Default en. */
+  readonly locale?: 'en' | 'zh-CN';
+  /** Pauses between tries of a callback whose handling failed (see the callback plugin). */
+  readonly retryDelaysMs?: readonly number[];
+  /** Waits before such a retry; tests pass one that does not sleep. */
+  readonly wait?: (ms: number) => Promise<void>;
 };
 
 export type WecomModule = PlatformModule & {
@@ -70,6 +76,10 @@ export function createWecomModule(config: WecomConfig, options: WecomModuleOptio
           void work.finally(() => pending.delete(work));
         },
         newTaskId: options.newTaskId ?? (() => wecomTaskId(`r-${randomUUID()}`)),
+        clock: context.clock,
+        localeOf: async (identity) => (await context.localeOf?.(identity)) ?? options.locale ?? 'en',
+        ...(options.retryDelaysMs === undefined ? {} : { retryDelaysMs: options.retryDelaysMs }),
+        ...(options.wait === undefined ? {} : { wait: options.wait }),
       });
     },
 

@@ -1,25 +1,51 @@
-// A small, strict reader for the fixed-shape XML WeCom posts (`<xml><ToUserName><![CDATA[…]]></ToUserName>…</xml>`).
-// fast-xml-parser is not installed here, and a general parser is not needed: WeCom sends one `<xml>` root whose
-// children are text or CDATA leaves, plus a few nested lists (SelectedItems) we never read. Anything else — a
-// DOCTYPE (entity expansion), attributes, mismatched or duplicated tags, trailing text — is refused, never guessed.
+// Reading the fixed-shape XML WeCom posts (`<xml><ToUserName><![CDATA[…]]></ToUserName>…</xml>`) with
+// fast-xml-parser, a maintained parser, configured so nothing is guessed:
+// - every value stays text (`parseTagValue: false`): MsgId is a 64-bit integer that a JS number would round, and
+//   CreateTime/AgentID are compared and stored as the digits WeCom sent, never re-formatted;
+// - no entity processing in the parser (`processEntities: false`) and no DOCTYPE at all, so an entity can never
+//   expand; the five predefined entities and character references are decoded here, outside CDATA only;
+// - the document is validated first (mismatched or unclosed tags, a bare `&`, trailing text are refused), then it
+//   must be one `<xml>` root whose children appear once each and carry no attributes.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-/** The text of each direct child of `<xml>` that holds only text; nested children are skipped. */
+/** The text of each direct child of `<xml>` that holds only text (CDATA or plain). */
 export type WecomXmlFields = ReadonlyMap<string, string>;
+
+export type WecomXmlDocument = {
+  readonly fields: WecomXmlFields;
+  /**
+   * What a template-card click submitted with it (doc 90240 `SelectedItems`): question key → chosen option ids,
+   * e.g. the reason picked in a card's drop-down before pressing Reject.
+   */
+  readonly selections: ReadonlyMap<string, readonly string[]>;
+};
 
 const MAX_XML_LENGTH = 256 * 1024;
 const MAX_DEPTH = 8;
-const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-const ENTITIES: Readonly<Record<string, string>> = {
-  lt: '<',
-  gt: '>',
-  amp: '&',
-  quot: '"',
-  apos: "'",
-};
+const CDATA = '#cdata';
+const TEXT = '#text';
+const ATTRIBUTE = '@_';
+/** An optional declaration, then the `<xml>` root: no DOCTYPE, comment or processing instruction before it. */
+const PROLOG = /^\s*(?:<\?xml\s[^<>]*\?>)?\s*<xml[\s/>]/;
+const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 class XmlRefusal extends Error {}
 
-type Node = { readonly name: string; readonly text: string; readonly children: readonly Node[] };
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: ATTRIBUTE,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: false,
+  htmlEntities: false,
+  cdataPropName: CDATA,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  // Arrays everywhere, so a duplicated field is seen rather than silently merged or overwritten.
+  isArray: () => true,
+  maxNestedTags: MAX_DEPTH,
+});
 
 const decodeEntities = (text: string): string =>
   text.replace(/&(#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[a-z]+);|&/g, (whole, entity: string | undefined) => {
@@ -38,121 +64,107 @@ const decodeEntities = (text: string): string =>
     return named;
   });
 
-class Reader {
-  #pos = 0;
-  constructor(private readonly source: string) {}
+type Parsed = Readonly<Record<string, unknown>>;
 
-  get done(): boolean {
-    return this.#pos >= this.source.length;
-  }
+const isRecord = (value: unknown): value is Parsed =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-  skipSpace(): void {
-    while (/\s/.test(this.source.charAt(this.#pos))) this.#pos += 1;
-  }
+const textOf = (values: unknown): string => {
+  if (values === undefined) return '';
+  // Text beside elements comes as one string, a leaf's text and CDATA sections as arrays (isArray).
+  if (typeof values === 'string') return values;
+  if (!Array.isArray(values)) throw new XmlRefusal('unexpected shape');
+  return values
+    .map((value) => {
+      if (typeof value !== 'string') throw new XmlRefusal('unexpected shape');
+      return value;
+    })
+    .join('');
+};
 
-  startsWith(text: string): boolean {
-    return this.source.startsWith(text, this.#pos);
-  }
+/** The single element of a field, refusing a field that appears twice. */
+const onlyOne = (name: string, values: unknown): unknown => {
+  if (!Array.isArray(values) || values.length !== 1) throw new XmlRefusal(`<${name}> appears more than once`);
+  return values[0];
+};
 
-  expect(text: string): void {
-    if (!this.startsWith(text)) throw new XmlRefusal(`expected ${text} at ${this.#pos}`);
-    this.#pos += text.length;
-  }
+type Element = { readonly text: string; readonly children: Parsed | undefined };
 
-  until(text: string): string {
-    const end = this.source.indexOf(text, this.#pos);
-    if (end < 0) throw new XmlRefusal(`unterminated, expected ${text}`);
-    const found = this.source.slice(this.#pos, end);
-    this.#pos = end + text.length;
-    return found;
+/** A parsed element: its text (CDATA as written, plain text decoded) and its child elements, if any. */
+const elementOf = (name: string, value: unknown): Element => {
+  if (typeof value === 'string') return { text: decodeEntities(value), children: undefined };
+  if (!isRecord(value)) throw new XmlRefusal(`<${name}> has an unexpected shape`);
+  const keys = Object.keys(value);
+  if (keys.some((key) => key.startsWith(ATTRIBUTE))) throw new XmlRefusal(`<${name}> has attributes`);
+  const plain = decodeEntities(textOf(value[TEXT]));
+  const cdata = textOf(value[CDATA]);
+  const childNames = keys.filter((key) => key !== TEXT && key !== CDATA);
+  if (cdata !== '' && plain.trim() !== '') throw new XmlRefusal(`<${name}> mixes CDATA and text`);
+  if (childNames.length > 0) {
+    if (cdata !== '' || plain.trim() !== '') throw new XmlRefusal(`<${name}> mixes text and elements`);
+    const children: Record<string, unknown> = {};
+    for (const child of childNames) children[child] = value[child];
+    return { text: '', children };
   }
+  // Whitespace around a CDATA section is layout; inside it, every character is the sender's.
+  return { text: value[CDATA] === undefined ? plain : cdata, children: undefined };
+};
 
-  name(): string {
-    const match = /^[^\s/>]+/.exec(this.source.slice(this.#pos, this.#pos + 200));
-    const name = match?.[0];
-    if (name === undefined || !NAME.test(name)) throw new XmlRefusal(`a bad tag name at ${this.#pos}`);
-    this.#pos += name.length;
-    return name;
-  }
+const listOf = (children: Parsed | undefined, name: string): readonly unknown[] => {
+  const values = children?.[name];
+  return Array.isArray(values) ? values : [];
+};
 
-  element(depth: number): Node {
-    if (depth > MAX_DEPTH) throw new XmlRefusal('nested too deeply');
-    this.expect('<');
-    const name = this.name();
-    this.skipSpace();
-    if (this.startsWith('/>')) {
-      this.#pos += 2;
-      return { name, text: '', children: [] };
-    }
-    // WeCom never sends attributes; refusing them keeps the reader small and its answers unambiguous.
-    this.expect('>');
-    let text = '';
-    const children: Node[] = [];
-    for (;;) {
-      if (this.done) throw new XmlRefusal(`unclosed <${name}>`);
-      if (this.startsWith('<![CDATA[')) {
-        this.#pos += '<![CDATA['.length;
-        text += this.until(']]>');
-      } else if (this.startsWith('<!--')) {
-        this.#pos += 4;
-        this.until('-->');
-      } else if (this.startsWith('</')) {
-        this.#pos += 2;
-        const closing = this.name();
-        this.skipSpace();
-        this.expect('>');
-        if (closing !== name) throw new XmlRefusal(`<${name}> closed by </${closing}>`);
-        return { name, text, children };
-      } else if (this.startsWith('<')) {
-        if (this.startsWith('<!') || this.startsWith('<?'))
-          throw new XmlRefusal('a declaration inside <xml>');
-        children.push(this.element(depth + 1));
-      } else {
-        const end = this.source.indexOf('<', this.#pos);
-        const raw = this.source.slice(this.#pos, end < 0 ? this.source.length : end);
-        this.#pos += raw.length;
-        text += decodeEntities(raw);
-      }
-    }
+/** `<SelectedItems><SelectedItem><QuestionKey/><OptionIds><OptionId/>…</OptionIds></SelectedItem>…` */
+const selectionsOf = (selectedItems: Element | undefined): Map<string, readonly string[]> => {
+  const selections = new Map<string, readonly string[]>();
+  for (const item of listOf(selectedItems?.children, 'SelectedItem')) {
+    const selected = elementOf('SelectedItem', item);
+    const keys = listOf(selected.children, 'QuestionKey');
+    const key = keys.length === 1 ? elementOf('QuestionKey', keys[0]).text : '';
+    if (key === '' || selections.has(key)) continue;
+    const optionIds = listOf(selected.children, 'OptionIds').flatMap((ids) =>
+      listOf(elementOf('OptionIds', ids).children, 'OptionId').map((id) => elementOf('OptionId', id).text),
+    );
+    selections.set(
+      key,
+      optionIds.filter((id) => id !== ''),
+    );
   }
-}
+  return selections;
+};
 
-const parseDocument = (source: string): Node => {
-  const reader = new Reader(source.replace(/^\uFEFF/, ''));
-  reader.skipSpace();
-  if (reader.startsWith('<?xml')) {
-    reader.until('?>');
-    reader.skipSpace();
+const parseDocument = (source: string): WecomXmlDocument => {
+  if (!PROLOG.test(source)) throw new XmlRefusal('not a WeCom <xml> document');
+  if (XMLValidator.validate(source) !== true) throw new XmlRefusal('not well-formed');
+  const parsed: unknown = parser.parse(source);
+  if (!isRecord(parsed)) throw new XmlRefusal('unexpected shape');
+  for (const key of Object.keys(parsed)) {
+    if (key !== 'xml' && !(key === TEXT && textOf(parsed[TEXT]).trim() === ''))
+      throw new XmlRefusal(`a second root <${key}>`);
   }
-  const root = reader.element(0);
-  reader.skipSpace();
-  if (!reader.done) throw new XmlRefusal('text after the root element');
-  return root;
+  const root = elementOf('xml', onlyOne('xml', parsed.xml));
+  const fields = new Map<string, string>();
+  let selectedItems: Element | undefined;
+  for (const [name, values] of Object.entries(root.children ?? {})) {
+    const element = elementOf(name, onlyOne(name, values));
+    if (element.children === undefined) fields.set(name, element.text);
+    else if (name === 'SelectedItems') selectedItems = element;
+  }
+  return { fields, selections: selectionsOf(selectedItems) };
 };
 
 /**
- * The leaf fields of a WeCom `<xml>` document, or undefined for anything that is not one: another root, a
- * malformed or oversized document, a duplicated field, a child with both text and elements. Never throws.
+ * The fields of a WeCom `<xml>` document, or undefined for anything that is not one: another root, a malformed or
+ * oversized document, a DOCTYPE, a duplicated field, an attribute, a child with both text and elements.
+ * Never throws.
  */
-export const readWecomXml = (source: string): WecomXmlFields | undefined => {
+export const readWecomXml = (source: string): WecomXmlDocument | undefined => {
   if (source.length > MAX_XML_LENGTH) return undefined;
   try {
-    const root = parseDocument(source);
-    if (root.name !== 'xml' || root.text.trim() !== '') return undefined;
-    const fields = new Map<string, string>();
-    const seen = new Set<string>();
-    for (const child of root.children) {
-      if (seen.has(child.name)) return undefined;
-      seen.add(child.name);
-      if (child.children.length > 0) {
-        if (child.text.trim() !== '') return undefined;
-        continue;
-      }
-      fields.set(child.name, child.text);
-    }
-    return fields;
-  } catch (error) {
-    if (error instanceof XmlRefusal) return undefined;
-    throw error;
+    return parseDocument(source.replace(/^\uFEFF/, ''));
+  } catch {
+    // fast-xml-parser throws plain Errors for what its validator let through (nesting too deep, …): a refusal too.
+    return undefined;
   }
 };

@@ -21,6 +21,9 @@ export type CardSection = {
 
 export type CardImage = { readonly url: string; readonly alt: string };
 
+/** A link the reader opens outside the chat (a report's CSV, XLSX or chart); plain text label, absolute URL. */
+export type CardLink = { readonly label: string; readonly url: string };
+
 export type CardReasonInput = {
   readonly kind: 'reason';
   readonly label: string;
@@ -71,6 +74,8 @@ export type Card = {
   readonly sections: readonly CardSection[];
   readonly images: readonly CardImage[];
   readonly actions: readonly CardAction[];
+  /** Absent on most cards; renderers show each as a link (Slack mrkdwn, Teams Action.OpenUrl, markdown, anchors). */
+  readonly links?: readonly CardLink[];
   readonly resolved?: CardResolution;
   readonly footer?: string;
 };
@@ -108,6 +113,8 @@ export const CARD_LIMITS = {
   sections: 12,
   actionLabel: 75,
   actions: 5,
+  linkLabel: 75,
+  links: 5,
   footer: 300,
   resolvedText: 300,
 } as const;
@@ -158,6 +165,13 @@ export const fitCard = (card: Card, limits: CardLimits = CARD_LIMITS): Card => {
       ...action,
       label: truncateText(action.label, limits.actionLabel),
     })),
+    ...(card.links === undefined
+      ? {}
+      : {
+          links: card.links
+            .slice(0, limits.links)
+            .map((link) => ({ ...link, label: truncateText(link.label, limits.linkLabel) })),
+        }),
     ...(card.resolved === undefined
       ? {}
       : { resolved: { ...card.resolved, text: truncateText(card.resolved.text, limits.resolvedText) } }),

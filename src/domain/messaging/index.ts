@@ -18,6 +18,7 @@ export type {
   CardImage,
   CardInput,
   CardLimits,
+  CardLink,
   CardReasonInput,
   CardResolution,
   CardSection,

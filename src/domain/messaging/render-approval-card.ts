@@ -7,7 +7,15 @@ import { formatAmountPlain, formatMoney } from '../money/index.js';
 import type { Finding } from '../risk/finding.js';
 import { encodeActionId } from './action-id.js';
 import { budgetImpactLines, isBudgetImpactAlarming, type ScopedBudgetImpact } from './budget-text.js';
-import { type Card, type CardAction, type CardField, type CardSection, fitCard, worstTone } from './card.js';
+import {
+  type Card,
+  type CardAction,
+  type CardField,
+  type CardReasonPresets,
+  type CardSection,
+  fitCard,
+  worstTone,
+} from './card.js';
 import type { CardLocale } from './card-format.js';
 import { escapeMarkup } from './card-markup.js';
 import { cardText } from './card-text.js';
@@ -48,10 +56,23 @@ export const describePendingStage = (expense: PendingExpense, locale: CardLocale
   });
 };
 
+/** One-click reasons for Reject / Needs details, where the platform has a picker (WeCom's card drop-down). */
+export const REASON_PRESETS: Readonly<Record<CardLocale, CardReasonPresets>> = {
+  en: {
+    options: ['Missing receipt', 'Not billable to this client', 'Duplicate', 'Amount too high'],
+    other: 'Other (type a reason)',
+  },
+  'zh-CN': {
+    options: ['缺少票据', '不可向该客户计费', '重复报销', '金额过高'],
+    other: '其他（输入原因）',
+  },
+};
+
 const approvalActions = (expense: PendingExpense, locale: CardLocale): CardAction[] => {
   const text = cardText(locale);
   const target = { expenseId: expense.id, version: expense.version, stage: expense.stage };
   const underReview = amountUnderReview(expense);
+  const presets = REASON_PRESETS[locale];
   return [
     { id: encodeActionId({ kind: 'approve', ...target }), label: text.button.approve, style: 'primary' },
     {
@@ -63,6 +84,7 @@ const approvalActions = (expense: PendingExpense, locale: CardLocale): CardActio
         label: text.input.reasonLabel,
         placeholder: text.input.reasonPlaceholder,
         required: true,
+        presets,
       },
     },
     {
@@ -74,6 +96,7 @@ const approvalActions = (expense: PendingExpense, locale: CardLocale): CardActio
         label: text.input.neededLabel,
         placeholder: text.input.neededPlaceholder,
         required: true,
+        presets,
       },
     },
     {

@@ -3,10 +3,10 @@ import { readWecomXml } from '../../../src/bots/wecom/wecom-xml.js';
 
 const fields = (xml: string) => {
   const read = readWecomXml(xml);
-  return read === undefined ? undefined : Object.fromEntries(read);
+  return read === undefined ? undefined : Object.fromEntries(read.fields);
 };
 
-describe('readWecomXml', () => {
+describe('readWecomXml (fast-xml-parser)', () => {
   it('reads CDATA and plain leaves of the <xml> root, keeping 64-bit ids as text', () => {
     expect(
       fields(
@@ -35,6 +35,22 @@ describe('readWecomXml', () => {
     ).toEqual({ A: '', B: '' });
   });
 
+  it('keeps whitespace inside CDATA and leaves numbers as the digits sent', () => {
+    expect(
+      fields(
+        '<xml>\n  <Content><![CDATA[  two  spaces ]]></Content>\n  <CreateTime>0001409659813</CreateTime>\n  <AgentID>1000002</AgentID>\n</xml>',
+      ),
+    ).toEqual({ Content: '  two  spaces ', CreateTime: '0001409659813', AgentID: '1000002' });
+  });
+
+  it('reads the options a card click submitted (SelectedItems)', () => {
+    const read = readWecomXml(
+      '<xml><Event><![CDATA[template_card_event]]></Event><SelectedItems><SelectedItem><QuestionKey><![CDATA[reason]]></QuestionKey><OptionIds><OptionId><![CDATA[duplicate]]></OptionId></OptionIds></SelectedItem><SelectedItem><QuestionKey><![CDATA[empty]]></QuestionKey><OptionIds><OptionId><![CDATA[]]></OptionId></OptionIds></SelectedItem></SelectedItems></xml>',
+    );
+    expect(read?.fields.get('Event')).toBe('template_card_event');
+    expect(Object.fromEntries(read?.selections ?? [])).toEqual({ reason: ['duplicate'], empty: [] });
+  });
+
   it.each([
     ['another root', '<root><A>1</A></root>'],
     ['a mismatched close', '<xml><A>1</B></xml>'],
@@ -50,12 +66,16 @@ describe('readWecomXml', () => {
     ['nothing at all', ''],
     ['JSON', '{"Encrypt":"x"}'],
     ['a NUL reference', '<xml><A>&#0;</A></xml>'],
+    ['a comment before the root', '<!-- x --><xml><A>1</A></xml>'],
+    ['CDATA mixed with text', '<xml><A>x<![CDATA[y]]></A></xml>'],
+    ['two roots', '<xml><A>1</A></xml><xml><A>2</A></xml>'],
   ])('refuses %s', (_name, xml) => {
     expect(readWecomXml(xml)).toBeUndefined();
   });
 
   it('refuses documents nested too deeply or too large instead of recursing or buffering without end', () => {
     expect(readWecomXml(`<xml>${'<a>'.repeat(50)}${'</a>'.repeat(50)}</xml>`)).toBeUndefined();
+    expect(readWecomXml(`<xml>${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}</xml>`)).toBeUndefined();
     expect(readWecomXml(`<xml><A>${'x'.repeat(300 * 1024)}</A></xml>`)).toBeUndefined();
   });
 });
