@@ -6,14 +6,21 @@ import {
   type Card,
   type CardLocale,
   renderApprovalCard,
-  renderBudgetWarningCard,
   renderDecisionNoticeCard,
   renderTextCard,
   resolveApprovalCard,
 } from '../../domain/messaging/index.js';
-import { asCurrencyCode } from '../../domain/money/currency.js';
 import type { OutboundMessage } from '../../domain/ports/chat-notifier.port.js';
 import { approvalCardInput, decisionViewOf, expenseCard } from './expense-cards.js';
+import {
+  renderBudgetForecast,
+  renderBudgetThreshold,
+  renderDelegationNotice,
+  renderExpenseReimbursed,
+  renderExpenseVoided,
+  renderIdentityLinked,
+  renderReminderDigest,
+} from './render-notice-announcements.js';
 
 export type AnnouncementRendererDeps = {
   readonly describeExpense: (
@@ -26,6 +33,8 @@ export type AnnouncementRendererDeps = {
     reader: { readonly memberId?: string | null; readonly clientId?: string | null },
   ) => Promise<CardLocale>;
   readonly clientName: (organisationId: string, clientId: string) => Promise<string | undefined>;
+  /** A member's display name, for notices naming someone other than the expense's people. */
+  readonly memberName?: (organisationId: string, memberId: string) => Promise<string | undefined>;
 };
 
 type Payload = Record<string, unknown>;
@@ -38,6 +47,7 @@ export function createAnnouncementRenderer(deps: AnnouncementRendererDeps) {
     const payload = (message.payload ?? {}) as Payload;
     switch (message.kind) {
       case 'approval-request':
+      case 'approval-updated':
         return approvalRequest(deps, message, payload);
       case 'approval-resolved':
       case 'approval-superseded':
@@ -45,7 +55,19 @@ export function createAnnouncementRenderer(deps: AnnouncementRendererDeps) {
       case 'decision-notice':
         return decisionNotice(deps, message, payload);
       case 'budget-warning':
-        return budgetWarning(deps, message, payload);
+        return renderBudgetThreshold(deps, message, payload);
+      case 'budget-forecast':
+        return renderBudgetForecast(deps, message, payload);
+      case 'reminder-digest':
+        return renderReminderDigest(deps, message, payload);
+      case 'expense-voided':
+        return renderExpenseVoided(deps, message, payload);
+      case 'expense-reimbursed':
+        return renderExpenseReimbursed(deps, message, payload);
+      case 'delegation-notice':
+        return renderDelegationNotice(deps, message, payload);
+      case 'identity-linked':
+        return renderIdentityLinked(deps, message, payload);
       case 'dead-letter':
         return renderTextCard(
           `Undeliverable message · 无法送达的消息\n${text(payload.kind) ?? ''} → ${text(payload.address) ?? ''}: ${text(payload.error) ?? ''}`,
@@ -117,24 +139,5 @@ async function decisionNotice(deps: AnnouncementRendererDeps, message: OutboundM
     decision: decisionViewOf(step, num(payload.stageCount) ?? step.stage, view),
     locale,
     timeZone: view.client.timeZone,
-  });
-}
-
-async function budgetWarning(deps: AnnouncementRendererDeps, message: OutboundMessage, payload: Payload) {
-  const clientId = text(payload.clientId);
-  const currency = text(payload.currency);
-  const budgetMinor = num(payload.budgetMinor);
-  if (!clientId || !currency || budgetMinor === undefined) return undefined;
-  const locale = await deps.localeFor(message.organisationId, { clientId });
-  const scopeName = (await deps.clientName(message.organisationId, clientId)) ?? clientId;
-  return renderBudgetWarningCard({
-    audience: 'internal',
-    reason: { kind: 'threshold', thresholdPercent: num(payload.threshold) ?? 100 },
-    scopeName,
-    periodKey: text(payload.periodKey) ?? '',
-    budget: { amountMinor: budgetMinor, currency: asCurrencyCode(currency) },
-    actualMinor: num(payload.actualMinor) ?? 0,
-    committedMinor: num(payload.committedMinor) ?? 0,
-    locale,
   });
 }
