@@ -10,7 +10,7 @@ export type ConnectorCall = {
   readonly method: string;
   /** The path as sent (conversation ids percent-encoded). */
   readonly path: string;
-  readonly kind: 'token' | 'send' | 'reply' | 'update' | 'create' | 'member' | 'other';
+  readonly kind: 'token' | 'send' | 'reply' | 'update' | 'create' | 'member' | 'attachment' | 'other';
   readonly conversationId?: string;
   readonly activityId?: string;
   readonly authorization?: string;
@@ -32,6 +32,11 @@ export type FakeBotConnector = {
   addMember(member: ConnectorMember): void;
   /** Serves `bytes` at the returned URL, as SharePoint serves a file's pre-authenticated download URL. */
   addFile(name: string, bytes: Uint8Array): string;
+  /**
+   * Serves `bytes` as an image pasted into a message (`…/v3/attachments/{id}/views/original` on the service URL),
+   * only to a caller with the bot's token, as Teams does.
+   */
+  addAttachment(id: string, bytes: Uint8Array): string;
   /** The next `count` activity calls answer `status` with `headers`. */
   failNext(status: number, headers?: Record<string, string>, count?: number): void;
   close(): Promise<void>;
@@ -59,6 +64,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
   const members = new Map<string, ConnectorMember>();
   const files = new Map<string, Uint8Array>();
+  const attachments = new Map<string, Uint8Array>();
   const failures: { status: number; headers: Record<string, string> }[] = [];
   let sequence = 0;
 
@@ -78,6 +84,17 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       response.end(JSON.stringify(payload));
     };
 
+    const attachment = method === 'GET' ? attachments.get(path) : undefined;
+    if (attachment !== undefined) {
+      record({ kind: 'attachment' });
+      if (authorization !== `Bearer ${FAKE_OUTBOUND_TOKEN}`) {
+        json(401, { error: { code: 'Unauthorized', message: 'no bot token' } });
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'image/png' });
+      response.end(attachment);
+      return;
+    }
     const file = method === 'GET' ? files.get(path) : undefined;
     if (file !== undefined) {
       response.writeHead(200, { 'content-type': 'application/octet-stream' });
@@ -161,6 +178,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     addFile(name, bytes) {
       const path = `/files/${encodeURIComponent(name)}`;
       files.set(path, bytes);
+      return `${base}${path}`;
+    },
+    addAttachment(id, bytes) {
+      const path = `/v3/attachments/${encodeURIComponent(id)}/views/original`;
+      attachments.set(path, bytes);
       return `${base}${path}`;
     },
     failNext(status, headers = {}, count = 1) {

@@ -17,13 +17,20 @@ import {
 import { personKey, readReference, rememberConversation, writeReference } from './conversation-references.js';
 import { commandFromLogForm, formLocaleOf, LOG_FORM_VERB, renderLogExpenseForm } from './log-expense-form.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, adaptiveCardAttachment, readCardClick } from './render-adaptive-card.js';
+import {
+  botAuthorizationOf,
+  cardThreadExpense,
+  type ReceivedFile,
+  receivedFileOf,
+  trustsBotToken,
+} from './teams-files.js';
 import { commandTextOf, TEAMS_PLATFORM, teamsConversationAddress, teamsIdentity } from './teams-inbound.js';
 import type { TeamsOutbound } from './teams-outbound.js';
 
 export type TeamsBotDeps = {
   readonly conversation: Conversation;
-  /** Downloads a file Teams shared with the bot (its pre-authenticated download URL). */
-  readonly download: (url: string) => Promise<Uint8Array>;
+  /** Downloads a file Teams shared with the bot, with the bot's `Authorization` header when the URL needs it. */
+  readonly download: (url: string, authorization?: string) => Promise<Uint8Array>;
   readonly uow: UnitOfWork;
   readonly records: PlatformRecords;
   readonly organisationId: string;
@@ -32,33 +39,6 @@ export type TeamsBotDeps = {
 };
 
 const CARD_ACTION_INVOKE = 'adaptiveCard/action';
-/** A file sent to the bot in a 1:1 (the manifest's `supportsFiles`): the content holds a short-lived download URL. */
-const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
-
-type SharedFile = { readonly url: string; readonly name?: string; readonly fileType?: string };
-
-const sharedFileOf = (activity: Activity): SharedFile | undefined => {
-  for (const attachment of activity.attachments ?? []) {
-    if (attachment.contentType !== FILE_DOWNLOAD_INFO) continue;
-    const content = attachment.content as { downloadUrl?: unknown; fileType?: unknown } | undefined;
-    if (typeof content?.downloadUrl !== 'string') continue;
-    return {
-      url: content.downloadUrl,
-      ...(attachment.name ? { name: attachment.name } : {}),
-      ...(typeof content.fileType === 'string' ? { fileType: content.fileType } : {}),
-    };
-  }
-  return undefined;
-};
-
-const FILE_TYPES: Readonly<Record<string, string>> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  heic: 'image/heic',
-  webp: 'image/webp',
-};
 
 /** Whether this turn has put its invoke answer in place (the adapter sends the last one as the HTTP body). */
 const ANSWERED = Symbol('outlay.teams.invokeAnswered');
@@ -145,6 +125,28 @@ export function createTeamsTurnHandler(deps: TeamsBotDeps) {
       }
     };
 
+  /** A receipt: for the card whose thread it was posted in, else as the Conversation decides (`receipt <id>`…). */
+  const onFile = async (context: TurnContext, file: ReceivedFile, text: string): Promise<void> => {
+    const activity = context.activity;
+    const authorization =
+      file.needsBotToken && trustsBotToken(file.url, activity.serviceUrl)
+        ? await botAuthorizationOf(context)
+        : undefined;
+    const bytes = await download(file.url, authorization);
+    const threadExpense = await uow.run((tx) =>
+      cardThreadExpense(records, tx, organisationId, activity.conversation.id),
+    );
+    const said = threadExpense === undefined ? text : `receipt ${threadExpense}`;
+    const reply = await conversation.handleFile({
+      ...inboundOf(activity),
+      bytes,
+      ...(file.name === undefined ? {} : { fileName: file.name }),
+      ...(file.declaredType === undefined ? {} : { declaredType: file.declaredType }),
+      ...(said === '' ? {} : { text: said }),
+    });
+    await sendReply(context, reply);
+  };
+
   const onMessage = async (context: TurnContext): Promise<void> => {
     const activity = context.activity;
     await remember(activity);
@@ -156,17 +158,9 @@ export function createTeamsTurnHandler(deps: TeamsBotDeps) {
       return;
     }
     const text = await commandTextOf(activity, aadIdOf(context));
-    const file = sharedFileOf(activity);
+    const file = receivedFileOf(activity);
     if (file !== undefined) {
-      const declaredType = file.fileType === undefined ? undefined : FILE_TYPES[file.fileType.toLowerCase()];
-      const reply = await conversation.handleFile({
-        ...inboundOf(activity),
-        bytes: await download(file.url),
-        ...(file.name === undefined ? {} : { fileName: file.name }),
-        ...(declaredType === undefined ? {} : { declaredType }),
-        ...(text === '' ? {} : { text }),
-      });
-      await sendReply(context, reply);
+      await onFile(context, file, text);
       return;
     }
     if (text === '') return;

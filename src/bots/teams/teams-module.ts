@@ -25,8 +25,8 @@ const FILE_LIMIT_BYTES = 10 * 1024 * 1024;
 /** Reads a shared file, refusing anything larger than `limit` before it is all in memory. */
 const downloader =
   (fetchFn: typeof fetch, limit: number) =>
-  async (url: string): Promise<Uint8Array> => {
-    const response = await fetchFn(url);
+  async (url: string, authorization?: string): Promise<Uint8Array> => {
+    const response = await fetchFn(url, authorization === undefined ? {} : { headers: { authorization } });
     if (!response.ok || response.body === null)
       throw new Error(`the file download answered ${response.status}`);
     const chunks: Uint8Array[] = [];

@@ -11,6 +11,7 @@ import type {
 import type { PlatformContext } from '../shared/platform-module.js';
 import { personKey, readReference, type StoredReference, writeReference } from './conversation-references.js';
 import { adaptiveCardAttachment } from './render-adaptive-card.js';
+import { cardThreadId, rememberCardThread } from './teams-files.js';
 import { TEAMS_PLATFORM } from './teams-inbound.js';
 import type { PostedActivity, TeamsOutbound } from './teams-outbound.js';
 
@@ -54,10 +55,34 @@ const failureOf = (error: unknown): DeliveryOutcome => {
 };
 
 export function createTeamsNotifier(context: PlatformContext, outbound: TeamsOutbound): ChatNotifier {
-  const { uow, records, deliveryRefs, render } = context;
+  const { uow, records, deliveryRefs, render, logger } = context;
 
   const reach = async (organisationId: string, target: string): Promise<StoredReference | undefined> =>
     uow.run((tx) => readReference(records, tx, organisationId, target));
+
+  /** A file later posted in the thread of this channel card is a receipt for the card's expense. */
+  const rememberThread = async (message: OutboundMessage, ref: PostedActivity): Promise<void> => {
+    const expenseId = (message.payload as { readonly expenseId?: unknown } | null)?.expenseId;
+    if (
+      typeof expenseId !== 'string' ||
+      ref.activityId === '' ||
+      ref.conversationId.includes(';messageid=')
+    ) {
+      return;
+    }
+    // The card is already posted: a failure here must not make the worker post it again.
+    await uow
+      .run((tx) =>
+        rememberCardThread(
+          records,
+          tx,
+          message.organisationId,
+          cardThreadId(ref.conversationId, ref.activityId),
+          expenseId,
+        ),
+      )
+      .catch((error: unknown) => logger.warn({ err: error }, 'Teams card thread not remembered'));
+  };
 
   const post = async (
     message: OutboundMessage,
@@ -76,6 +101,7 @@ export function createTeamsNotifier(context: PlatformContext, outbound: TeamsOut
       await uow.run((tx) => writeReference(records, tx, org, target, opened));
     }
     const ref = await outbound.post(reference, activity);
+    if (!stored.personal) await rememberThread(message, ref);
     return { ok: true, ref };
   };
 
