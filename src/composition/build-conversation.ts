@@ -42,6 +42,8 @@ import type { ReceiptStore } from '../domain/ports/receipt-store.port.js';
 import type { ReportLinks } from '../domain/ports/report-links.port.js';
 import { attachReceipt } from '../domain/receipts/attach-receipt.js';
 import { declareMissingReceipt } from '../domain/receipts/declare-missing-receipt.js';
+import { enqueueScheduledReport } from '../domain/reports/enqueue-scheduled-report.js';
+import { showReport } from '../domain/reports/show-report.js';
 import type { StoragePorts } from '../storage/create-storage-ports.js';
 
 export type CoreDeps = StoragePorts & {
@@ -58,6 +60,8 @@ export function buildUseCases(deps: CoreDeps): ConversationUseCases & {
   /** Scheduled jobs (product.md §3, §5); the scheduler calls them, not a conversation. */
   readonly sweepBudgetWarnings: ReturnType<typeof sweepBudgetWarnings>;
   readonly sendReminders: ReturnType<typeof sendReminders>;
+  /** A scheduled report fell due: claim it and write it to the outbox, once (product.md §6). */
+  readonly enqueueScheduledReport: ReturnType<typeof enqueueScheduledReport>;
 } {
   const seal = sealAuditEvents(deps);
   const verify = verifyAuditChain(deps);
@@ -100,5 +104,7 @@ export function buildUseCases(deps: CoreDeps): ConversationUseCases & {
     requestExport: requestExport(deps),
     sweepBudgetWarnings: sweepBudgetWarnings(deps),
     sendReminders: sendReminders(deps),
+    showReport: showReport(deps),
+    enqueueScheduledReport: enqueueScheduledReport(deps),
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '../../domain/messaging/index.js';
 import type { OutboundMessage } from '../../domain/ports/chat-notifier.port.js';
 import { approvalCardInput, decisionViewOf, expenseCard } from './expense-cards.js';
+import { renderReportAnnouncement } from './render-report-announcement.js';
 import {
   renderBudgetForecast,
   renderBudgetThreshold,
@@ -68,6 +69,8 @@ export function createAnnouncementRenderer(deps: AnnouncementRendererDeps) {
         return renderDelegationNotice(deps, message, payload);
       case 'identity-linked':
         return renderIdentityLinked(deps, message, payload);
+      case 'report':
+        return renderReportAnnouncement(message.payload);
       case 'dead-letter':
         return renderTextCard(
           `Undeliverable message · 无法送达的消息\n${text(payload.kind) ?? ''} → ${text(payload.address) ?? ''}: ${text(payload.error) ?? ''}`,

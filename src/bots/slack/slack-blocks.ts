@@ -96,6 +96,11 @@ export function renderCardBlocks(input: Card): Block[] {
   for (const image of card.images) {
     blocks.push({ type: 'image', image_url: image.url, alt_text: truncateText(image.alt, 2_000) });
   }
+  if (card.links !== undefined && card.links.length > 0) {
+    // `<url|label>`: the label is escaped like any text, and a `|` in it would end the URL part early.
+    const links = card.links.map((link) => `<${link.url}|${escapeMrkdwn(link.label).replace(/\|/g, '¦')}>`);
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: links.join('  ·  ') }] });
+  }
   if (card.resolved !== undefined) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(card.resolved.text) }] });
   } else if (card.actions.length > 0) {

@@ -200,7 +200,10 @@ export function renderAdaptiveCard(neutral: Card): AdaptiveCard {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
-    actions: card.resolved === undefined ? card.actions.map(renderAction) : [],
+    actions: [
+      ...(card.resolved === undefined ? card.actions.map(renderAction) : []),
+      ...(card.links ?? []).map((link) => ({ type: 'Action.OpenUrl', title: link.label, url: link.url })),
+    ],
     msteams: { width: 'Full' },
   };
 }

@@ -199,6 +199,7 @@ export const renderWecomMarkdown = (card: Card): string => {
     lines.push(markdownOfSection(section.text));
   }
   for (const image of card.images) lines.push(`[${escapeWecomMarkdown(image.alt)}](${image.url})`);
+  for (const link of card.links ?? []) lines.push(`[${escapeWecomMarkdown(link.label)}](${link.url})`);
   if (card.resolved !== undefined)
     lines.push(`<font color="comment">${escapeWecomMarkdown(card.resolved.text)}</font>`);
   if (card.footer !== undefined && card.footer !== '') {
@@ -212,6 +213,7 @@ export const isPlainTextCard = (card: Card): boolean =>
   card.fields.length === 0 &&
   card.actions.length === 0 &&
   card.images.length === 0 &&
+  (card.links ?? []).length === 0 &&
   card.resolved === undefined &&
   card.subtitle === undefined &&
   card.footer === undefined &&

@@ -16,4 +16,5 @@ export interface BindingRepository {
   forClient(tx: Tx, organisationId: string, clientId: string): Promise<readonly ChannelBinding[]>;
   adminChannel(tx: Tx, organisationId: string): Promise<ChannelBinding | undefined>;
   byAddress(tx: Tx, organisationId: string, address: ChatAddress): Promise<readonly ChannelBinding[]>;
+  byId(tx: Tx, organisationId: string, id: string): Promise<ChannelBinding | undefined>;
 }

@@ -116,6 +116,14 @@ export function createDrizzleBindingRepository(): BindingRepository {
         .where(and(eq(channelBindings.organisationId, organisationId), eq(channelBindings.address, address)));
       return rows.map(toBinding);
     },
+    async byId(tx, organisationId, id) {
+      const [row] = await executorOf(tx)
+        .select()
+        .from(channelBindings)
+        .where(and(eq(channelBindings.organisationId, organisationId), eq(channelBindings.id, id)))
+        .limit(1);
+      return row ? toBinding(row) : undefined;
+    },
   };
 }
 

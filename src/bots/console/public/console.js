@@ -317,6 +317,17 @@ function renderCard(card, address) {
     article.append(gallery);
   }
 
+  const links = (card.links || []).filter(
+    (link) => isShowableImage(link.url) && !link.url.startsWith('data:'),
+  );
+  if (links.length > 0) {
+    const row = el('p', { className: 'card-links', testid: 'card-links' });
+    for (const link of links) {
+      row.append(el('a', { href: link.url, text: link.label, target: '_blank', rel: 'noopener noreferrer' }));
+    }
+    article.append(row);
+  }
+
   if (card.resolved) {
     article.append(el('p', { className: 'resolution', testid: 'resolution', text: card.resolved.text }));
   } else if (Array.isArray(card.actions) && card.actions.length > 0) {

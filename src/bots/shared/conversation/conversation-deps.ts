@@ -34,6 +34,7 @@ import type { Clock } from '../../../domain/ports/clock.port.js';
 import type { PendingPrompt } from '../../../domain/ports/prompt-repository.port.js';
 import type { attachReceipt } from '../../../domain/receipts/attach-receipt.js';
 import type { declareMissingReceipt } from '../../../domain/receipts/declare-missing-receipt.js';
+import type { showReport } from '../../../domain/reports/show-report.js';
 import type { Platform } from '../conversation.js';
 import type { Locale } from '../i18n/locale.js';
 
@@ -110,6 +111,7 @@ export type ConversationUseCases = {
   readonly verifyAudit: UseCase<typeof verifyAuditChain>;
   /** `export @client [period] csv|xlsx|zip`: a signed link to the file. */
   readonly requestExport: UseCase<typeof requestExport>;
+  readonly showReport: UseCase<typeof showReport>;
   /** Everything a card about one expense shows (no permission check: the caller has done it). */
   readonly describeExpense: (
     organisationId: string,
@@ -133,13 +135,13 @@ export type ConversationDeps = {
   readonly clock: Clock;
   /** Where times in failure messages are shown when nothing more specific is known. */
   readonly displayTimeZone: string;
-  /** Names by member id, for replies that mention people. */
-  readonly memberNames: (
   /** Client codes by client id (the Home tab's budgets start from approver assignments, which name ids). */
   readonly clientCodes: (
     organisationId: string,
     clientIds: readonly string[],
   ) => Promise<ReadonlyMap<string, string>>;
+  /** Names by member id, for replies that mention people. */
+  readonly memberNames: (
     organisationId: string,
     ids: readonly string[],
   ) => Promise<ReadonlyMap<string, string>>;

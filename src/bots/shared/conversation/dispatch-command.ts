@@ -1,4 +1,4 @@
-// One parsed command → one use case → a reply. Commands whose features arrive with later work (reports, exports,
+// One parsed command → one use case → a reply. Commands whose features arrive with later work (exports,
 // risk reports, recurring expenses, disputes) answer, localised, that they are not available yet.
 import type { PolicyPatch } from '../../../domain/admin/policy-patch.js';
 import type { MemberReference } from '../../../domain/admin/resolve-member.js';
@@ -13,6 +13,7 @@ import { describeAdminResult } from './describe-admin-result.js';
 import { contextOf, decideFromCommand } from './dispatch-decision.js';
 import { dateInputOf, listExpenses, logExpense, showExpense } from './dispatch-expense.js';
 import { exportReply } from './dispatch-export.js';
+import { reportReply } from './dispatch-report.js';
 import { failureReply, privately, reply } from './replies.js';
 import { replyText } from './reply-text.js';
 
@@ -307,6 +308,7 @@ export async function dispatchCommand(
     }
 
     case 'report':
+      return reportReply(deps, speaker, ctx, message, command);
     case 'export':
       return exportReply(deps, speaker, ctx, command);
     case 'risk':

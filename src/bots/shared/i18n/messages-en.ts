@@ -176,7 +176,11 @@ const help: Readonly<Record<HelpTopic, string>> = {
     lines('budget', 'budget-set'),
     'Warnings at 50 / 80 / 100 %; block refuses expenses that would exceed it (finance can log with override).',
   ].join('\n'),
-  report: lines('report', 'risk'),
+  report: [
+    lines('report', 'risk'),
+    'Without a period: this month so far. Each report links to a CSV, an XLSX and a chart.',
+    'In a channel shared with the client, report posts the client-facing view: approved billable expenses only.',
+  ].join('\n'),
   export: lines('export'),
   receipt: [
     lines('receipt'),

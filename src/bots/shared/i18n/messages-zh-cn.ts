@@ -128,7 +128,11 @@ const help: Readonly<Record<HelpTopic, string>> = {
     lines('budget', 'budget-set'),
     '在 50% / 80% / 100% 时预警；“阻止”会拒绝超预算的费用（财务可加 强制 记账）。',
   ].join('\n'),
-  report: lines('report', 'risk'),
+  report: [
+    lines('report', 'risk'),
+    '不写期间则为本月至今。每份报告附 CSV、XLSX 和图表链接。',
+    '在与客户共享的频道中，报告 发布客户可见版本：仅含已批准的计费费用。',
+  ].join('\n'),
   export: lines('export'),
   receipt: [
     lines('receipt'),

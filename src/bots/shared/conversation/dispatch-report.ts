@@ -1,0 +1,29 @@
+// `report @client [period]` (product.md §6, §7): the report card, with its export and chart links. The use case
+// decides the audience from where it was asked; a client-facing report is posted in that channel, in the
+// channel's language, and an internal one goes to the asker unless it was asked in the client's own internal
+// channel.
+import { renderReportCard } from '../../../domain/messaging/render-report-card.js';
+import type { RequestContext } from '../../../domain/shared/request-context.js';
+import type { InboundMessage, Reply } from '../conversation.js';
+import type { CommandOf } from '../grammar/index.js';
+import type { ConversationDeps, MemberSpeaker } from './conversation-deps.js';
+import { failureReply } from './replies.js';
+
+export async function reportReply(
+  deps: ConversationDeps,
+  speaker: MemberSpeaker,
+  ctx: RequestContext,
+  message: InboundMessage,
+  command: CommandOf<'report'>,
+): Promise<Reply> {
+  const result = await deps.useCases.showReport(ctx, {
+    clientCode: command.client.client,
+    projectCode: command.client.project,
+    period: command.period?.key,
+    address: message.address,
+    locale: speaker.locale,
+  });
+  if (!result.ok) return failureReply(deps, speaker, result.error);
+  const { report, visibility, locale, links } = result.value;
+  return { visibility, cards: [renderReportCard({ report, locale, links })] };
+}

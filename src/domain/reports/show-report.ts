@@ -1,0 +1,130 @@
+// `report @client [period]` on demand (product.md §6, §7). The audience follows where it is asked: in a
+// conversation bound to that client with audience `client`, the client-facing view is posted there for everyone
+// (budget consumption only if the binding opts in); anywhere else the internal view — posted in the client's own
+// internal channel, answered privately everywhere else (a DM, another client's channel). Without a period the
+// report covers the current month so far, which is what "how are we doing?" usually means.
+import { authorise, type Forbidden } from '../people/permissions.js';
+import { todayIn } from '../periods/calendar-date.js';
+import { type PeriodInvalid, reportPeriod } from '../periods/report-period.js';
+import type { BindingRepository } from '../ports/binding-repository.port.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { ReportArtifactKind, ReportLinks } from '../ports/report-links.port.js';
+import type { UnitOfWork } from '../ports/unit-of-work.port.js';
+import type { RequestContext } from '../shared/request-context.js';
+import { type Failure, fail, ok, type Result } from '../shared/result.js';
+import { transact } from '../shared/transact.js';
+import { buildReportModel, type ReportReadDeps } from './build-report.js';
+import type { ReportModel } from './report-model.js';
+
+export const DEFAULT_REPORT_PERIOD = 'this-month';
+
+/** What every report links to (product.md §6): both exports and the chart, which is also the card's image. */
+export const REPORT_LINK_KINDS: readonly ReportArtifactKind[] = ['csv', 'xlsx', 'chart'];
+
+export type ReportDeps = ReportReadDeps & {
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly bindings: BindingRepository;
+  /** Absent when the deployment has no public URL to sign links under: the report then carries none. */
+  readonly reportLinks?: ReportLinks | undefined;
+};
+
+export type ShowReportInput = {
+  readonly clientCode: string;
+  readonly projectCode?: string | undefined;
+  /** As typed: `last-month`, `上月`, `2026-03`, `2026-Q1`… Absent: this month so far. */
+  readonly period?: string | undefined;
+  /** Where it was asked (decides the audience); defaults to the context's source address. */
+  readonly address?: string | undefined;
+  /** The asker's language, for the links' exports; client-facing reports use the channel's language instead. */
+  readonly locale: 'en' | 'zh-CN';
+};
+
+export type ReportLinkSet = Readonly<Partial<Record<ReportArtifactKind, string>>>;
+
+export type ShownReport = {
+  readonly report: ReportModel;
+  /** `channel`: post it where it was asked; `private`: only the asker sees it. */
+  readonly visibility: 'channel' | 'private';
+  /** The language to render in: the asker's, or for a client-facing post the binding's report locale, else the client's. */
+  readonly locale: 'en' | 'zh-CN';
+  readonly links: ReportLinkSet;
+};
+
+export type ShowReportFailure = Forbidden | PeriodInvalid | Failure<'CLIENT_UNKNOWN' | 'PROJECT_UNKNOWN'>;
+
+export const showReport =
+  (deps: ReportDeps) =>
+  (ctx: RequestContext, input: ShowReportInput): Promise<Result<ShownReport, ShowReportFailure>> =>
+    transact<ShownReport, ShowReportFailure>(deps.uow, async (tx) => {
+      const org = ctx.organisationId;
+      // Archived clients keep their history, so their reports can still be read.
+      const client = await deps.directory.clientByCode(tx, org, input.clientCode.toLowerCase());
+      if (!client) return fail('CLIENT_UNKNOWN', { code: input.clientCode });
+      const project =
+        input.projectCode === undefined
+          ? undefined
+          : await deps.directory.projectByCode(tx, org, client.id, input.projectCode.toLowerCase());
+      if (input.projectCode !== undefined && project === undefined) {
+        return fail('PROJECT_UNKNOWN', { client: client.code, code: input.projectCode });
+      }
+
+      const address = input.address ?? ctx.sourceAddress;
+      const here = address === undefined ? [] : await deps.bindings.byAddress(tx, org, address);
+      const clientBinding = here.find((b) => b.clientId === client.id && b.audience === 'client');
+      const ownInternal = here.some((b) => b.clientId === client.id && b.audience === 'internal');
+      const audience = clientBinding === undefined ? 'internal' : 'client';
+      const allowed = authorise(ctx.actor, 'view-client', {
+        clientId: client.id,
+        view: audience === 'client' ? 'client-facing' : 'internal',
+      });
+      if (!allowed.ok) return allowed;
+
+      const today = todayIn(deps.clock.now().getTime(), client.timeZone);
+      const period = reportPeriod(input.period ?? DEFAULT_REPORT_PERIOD, today);
+      if (!period.ok) return period;
+
+      const report = await buildReportModel(deps, tx, {
+        organisationId: org,
+        client,
+        project,
+        period: period.value,
+        audience,
+        budgetWarnings: clientBinding?.budgetWarnings,
+        today,
+      });
+      const locale =
+        clientBinding === undefined ? input.locale : (clientBinding.reportLocale ?? client.locale);
+      const links = await linksFor(deps, org, report, locale);
+      return ok({
+        report,
+        // Another client's channel, or one shared with the client, never sees an internal report.
+        visibility:
+          audience === 'client' || (ownInternal && here.every((b) => b.audience !== 'client'))
+            ? 'channel'
+            : 'private',
+        locale,
+        links,
+      });
+    });
+
+/** The report's signed links, or none when the deployment cannot sign any. */
+export async function linksFor(
+  deps: Pick<ReportDeps, 'reportLinks'>,
+  organisationId: string,
+  report: ReportModel,
+  locale: 'en' | 'zh-CN',
+): Promise<ReportLinkSet> {
+  if (deps.reportLinks === undefined) return {};
+  return deps.reportLinks.linksFor(
+    {
+      organisationId,
+      clientId: report.client.id,
+      from: report.period.start,
+      through: report.period.end,
+      audience: report.audience,
+      locale,
+    },
+    REPORT_LINK_KINDS,
+  );
+}
