@@ -12,7 +12,6 @@ import {
 } from '../../domain/messaging/index.js';
 import type { OutboundMessage } from '../../domain/ports/chat-notifier.port.js';
 import { approvalCardInput, decisionViewOf, expenseCard } from './expense-cards.js';
-import { renderReportAnnouncement } from './render-report-announcement.js';
 import {
   renderBudgetForecast,
   renderBudgetThreshold,
@@ -22,6 +21,7 @@ import {
   renderIdentityLinked,
   renderReminderDigest,
 } from './render-notice-announcements.js';
+import { renderReportAnnouncement } from './render-report-announcement.js';
 
 export type AnnouncementRendererDeps = {
   readonly describeExpense: (
