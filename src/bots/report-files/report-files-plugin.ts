@@ -18,8 +18,9 @@ export type ReportFilesPluginOptions = ReportFileDeps & {
 
 /** Register with `app.register(reportFilesPlugin, { prefix: REPORT_FILES_PREFIX, ...options })`. */
 export const reportFilesPlugin: FastifyPluginAsync<ReportFilesPluginOptions> = async (app, options) => {
-  app.get<{ Params: { token: string } }>('/:token', async (request, reply) => {
-    const { token } = request.params;
+  // A wildcard, not `/:token`: tokens are longer than the router's limit on named parameters (100 characters).
+  app.get<{ Params: { '*': string } }>('/*', async (request, reply) => {
+    const token = request.params['*'];
     const now = options.clock.now();
     const organisationId = claimedOrganisation(token);
     if (organisationId === undefined) return refusalPage(reply, 404, 'invalid');

@@ -1,0 +1,278 @@
+// Exports and charts over HTTP, from the command that asks for a link to the bytes the link serves: the CSV's BOM and
+// Chinese text, the XLSX read back, the ZIP with its receipts, the chart's bars measured in pixels, the client-facing
+// filter, the cache, and refused links (tampered, expired).
+import { loadImage } from '@napi-rs/canvas';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BAR_AREA, BAR_COLOUR } from '../../src/bots/report-files/render-chart.js';
+import { signReportLink } from '../../src/bots/report-files/report-link-token.js';
+import * as schema from '../../src/storage/schema/index.js';
+import { createOutlayHarness, expenseIdIn, type OutlayHarness, replyText } from '../support/outlay-app.js';
+import { testEngines } from '../support/test-databases.js';
+
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const CLIENT_CHANNEL = 'console:#acme-client';
+const DAY = 24 * 60 * 60 * 1000;
+
+describe.each(testEngines())('exports and charts over HTTP on %s', (engine) => {
+  let h: OutlayHarness;
+  const say = async (as: string, text: string, address?: string) => replyText(await h.say(as, text, address));
+  const log = async (text: string) => expenseIdIn(await h.say('alice', text));
+  const get = (path: string) => h.outlay.app.inject({ method: 'GET', url: path });
+  /** The path of the link a reply carries. */
+  const linkIn = (text: string): string => {
+    const path = /\/exports\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/.exec(text)?.[0];
+    if (!path) throw new Error(`no export link in:\n${text}`);
+    return path;
+  };
+  const exportLink = async (what: string, address?: string) =>
+    linkIn(await say('ada', `export @acme this-month ${what}`, address));
+
+  let ids: { train: string; lunch: string; hotel: string; taxi: string; beta: string };
+
+  beforeEach(async () => {
+    h = await createOutlayHarness(engine);
+    for (const name of ['alice', 'bob']) await h.introduce(name);
+    for (const line of [
+      'client add acme "Acme" CNY Asia/Shanghai',
+      'client add beta "Beta" CNY Asia/Shanghai',
+      'approvers @acme 1 <@bob>',
+      'approvers @beta 1 <@bob>',
+      'budget set @acme 1000 monthly',
+    ]) {
+      await say('ada', line);
+    }
+    await say('ada', 'client channel @acme client budget', CLIENT_CHANNEL);
+    ids = {
+      train: await log('120 @acme #travel 3/2 "高铁 上海→北京, 二等座"'),
+      lunch: await log('45.80 @acme #meals 3/3 client lunch'),
+      hotel: await log('300 @acme #lodging 3/4 hotel, still pending'),
+      taxi: await log('80 @acme #travel 3/5 nonbillable taxi home'),
+      beta: await log('99 @beta #travel 3/2 another client entirely'),
+    };
+    await h.upload(
+      'alice',
+      { bytes: ONE_PIXEL_PNG, name: 'ticket.png', type: 'image/png' },
+      `receipt ${ids.train}`,
+    );
+    for (const id of [ids.train, ids.lunch, ids.taxi, ids.beta]) {
+      expect(await say('bob', `approve ${id}`)).toContain(id);
+    }
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const csvRows = (body: Buffer): string[][] => parse(body, { bom: true }) as string[][];
+
+  it('serves the internal CSV with a BOM, localised headers and Chinese text intact', async () => {
+    const reply = await say('ada', 'export @acme this-month csv');
+    expect(reply).toContain('2030-03-01 – 2030-03-31');
+    expect(reply).toContain('30 days');
+    const response = await get(linkIn(reply));
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toContain('filename="acme-2030-03-01-2030-03-31.csv"');
+    expect([...response.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csvRows(response.rawPayload);
+    expect(rows[0]).toEqual(expect.arrayContaining(['ID', 'Date', 'Amount', 'Status', 'Submitted by']));
+    const byId = new Map(rows.slice(1).map((r) => [r[0], r]));
+    // Everything of this client but what was voided, rejected or withdrawn; never the other client.
+    expect([...byId.keys()].sort()).toEqual([ids.train, ids.lunch, ids.hotel, ids.taxi].sort());
+    expect(byId.get(ids.train)).toEqual(
+      expect.arrayContaining(['高铁 上海→北京, 二等座', '120.00', 'CNY', 'Approved', '1']),
+    );
+    expect(byId.get(ids.hotel)).toEqual(expect.arrayContaining(['300.00', 'Pending']));
+    expect(byId.get(ids.lunch)).toEqual(expect.arrayContaining(['45.80']));
+  });
+
+  it('gives the client-facing export only approved billable lines of that client, with no internal column', async () => {
+    const reply = await say('ada', 'export @acme this-month csv', CLIENT_CHANNEL);
+    expect(reply).toContain('approved billable expenses only');
+    const response = await get(linkIn(reply));
+    const text = response.rawPayload.toString('utf8');
+    const rows = csvRows(response.rawPayload);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([ids.train, ids.lunch]);
+    for (const absent of [
+      ids.hotel,
+      ids.taxi,
+      ids.beta,
+      'Pending',
+      'Status',
+      'Submitted by',
+      'Alice',
+      'Risk',
+    ]) {
+      expect(text).not.toContain(absent);
+    }
+  });
+
+  it('localises the CSV in Chinese', async () => {
+    await say('ada', 'export @acme this-month csv');
+    const path = linkIn(await h.say('ada', '导出 @acme 本月 csv').then(replyText));
+    // The reply follows the speaker's locale; the file follows the link's, which is the speaker's.
+    const rows = csvRows((await get(path)).rawPayload);
+    expect(rows[0]?.length).toBeGreaterThan(0);
+  });
+
+  it('serves an XLSX that parses back to the CSV rows plus an exact totals row', async () => {
+    const csv = csvRows((await get(await exportLink('csv'))).rawPayload);
+    const response = await get(await exportLink('xlsx'));
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error('no sheet');
+    const cells: string[][] = [];
+    sheet.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1);
+      cells.push(
+        csv[0]?.map((_, c) => {
+          const value = values[c];
+          if (typeof value === 'number') return value.toFixed(2);
+          return value === undefined || value === null ? '' : String(value);
+        }) ?? [],
+      );
+    });
+    expect(cells.slice(0, csv.length)).toEqual(csv);
+    const amount = csv[0]?.indexOf('Amount') ?? -1;
+    const totals = cells[csv.length];
+    expect(totals?.[0]).toBe('Total');
+    const sumMinor = csv.slice(1).reduce((sum, r) => sum + Math.round(Number(r[amount]) * 100), 0);
+    expect(totals?.[amount]).toBe((sumMinor / 100).toFixed(2));
+    expect(sumMinor).toBe(12000 + 4580 + 30000 + 8000);
+  });
+
+  it('serves a ZIP with the CSV, the XLSX and every receipt', async () => {
+    const response = await get(await exportLink('zip'));
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(response.rawPayload));
+    const names = Object.keys(files).sort();
+    expect(names).toEqual(
+      [
+        'acme-2030-03-01-2030-03-31.csv',
+        'acme-2030-03-01-2030-03-31.xlsx',
+        `receipts/${ids.train}-1.png`,
+      ].sort(),
+    );
+    expect(Buffer.from(files[`receipts/${ids.train}-1.png`] ?? [])).toEqual(ONE_PIXEL_PNG);
+    const csv = files['acme-2030-03-01-2030-03-31.csv'];
+    expect(csvRows(Buffer.from(csv ?? [])).length).toBe(5);
+  });
+
+  /** The chart has no command of its own (reports carry its link), so the test signs one as linksFor would. */
+  const chartLink = async (audience: 'internal' | 'client') => {
+    const csv = await exportLink('csv');
+    const [body] = csv.slice('/exports/'.length).split('.');
+    const wire = JSON.parse(Buffer.from(body ?? '', 'base64url').toString('utf8')) as {
+      o: string;
+      c: string;
+      e: number;
+    };
+    const [key] = await h.database.db.select().from(schema.signingKeys);
+    if (!key) throw new Error('no signing key stored');
+    const token = signReportLink(
+      {
+        organisationId: wire.o,
+        clientId: wire.c,
+        from: '2030-03-01',
+        through: '2030-03-31',
+        audience,
+        locale: 'zh-CN',
+        kind: 'chart',
+        expiresAt: wire.e,
+      },
+      key.secret,
+    );
+    return `/exports/${token}`;
+  };
+
+  it('draws a PNG chart whose bars are proportional to the category totals', async () => {
+    const response = await get(await chartLink('internal'));
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('image/png');
+    expect([...response.rawPayload.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const heights = await barHeights(response.rawPayload);
+    // Internal spend: approved and pending. Lodging 300.00, travel 120.00 + 80.00, meals 45.80 — largest first.
+    const totals = [30000, 20000, 4580];
+    expect(heights).toHaveLength(3);
+    const full = BAR_AREA.bottom - BAR_AREA.top;
+    totals.forEach((total, i) => {
+      expect(Math.abs((heights[i] ?? 0) - (total * full) / 30000)).toBeLessThanOrEqual(1);
+    });
+  });
+
+  it('serves the same bytes again from the cache, even after the data changed', async () => {
+    const path = await exportLink('csv');
+    const first = (await get(path)).rawPayload;
+    await log('500 @acme #travel 3/6 logged after the first download');
+    const again = await get(path);
+    expect(again.rawPayload.equals(first)).toBe(true);
+    // A new link (asked for a minute later, so it is a different token) is a new snapshot.
+    h.clock.advance(60_000);
+    const fresh = (await get(await exportLink('csv'))).rawPayload;
+    expect(csvRows(fresh).length).toBe(csvRows(first).length + 1);
+  });
+
+  it('refuses tampered and unknown links with 404 and expired ones with 410, in both languages', async () => {
+    const path = await exportLink('csv');
+    const [body, signature] = path.slice('/exports/'.length).split('.') as [string, string];
+    const flipped = `${signature.slice(0, -2)}${signature.at(-2) === 'A' ? 'B' : 'A'}${signature.at(-1)}`;
+    const forged = Buffer.from(
+      Buffer.from(body, 'base64url').toString('utf8').replace('"internal"', '"client"'),
+    ).toString('base64url');
+    for (const bad of [
+      `/exports/${body}.${flipped}`,
+      `/exports/${forged}.${signature}`,
+      '/exports/nonsense',
+    ]) {
+      const response = await get(bad);
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.body).toContain('This link is not valid');
+      expect(response.body).toContain('链接无效');
+    }
+    h.clock.advance(31 * DAY);
+    const expired = await get(path);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('This link has expired');
+    expect(expired.body).toContain('链接已过期');
+  });
+
+  it('refuses members who may not see the client', async () => {
+    expect(await say('alice', 'export @acme this-month csv')).not.toContain('/exports/');
+  });
+});
+
+/** Heights of the runs of bar-coloured columns in the bar panel, left to right. */
+async function barHeights(png: Buffer): Promise<number[]> {
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  const { data, width } = ctx.getImageData(0, 0, image.width, image.height);
+  const isBar = (x: number, y: number) => {
+    const i = (y * width + x) * 4;
+    return data[i] === BAR_COLOUR.r && data[i + 1] === BAR_COLOUR.g && data[i + 2] === BAR_COLOUR.b;
+  };
+  const heights: number[] = [];
+  let inBar = false;
+  for (let x = BAR_AREA.left; x <= BAR_AREA.right; x++) {
+    let height = 0;
+    for (let y = BAR_AREA.top - 2; y <= BAR_AREA.bottom; y++) if (isBar(x, y)) height++;
+    if (height > 0 && !inBar) heights.push(height);
+    else if (height > 0) heights[heights.length - 1] = Math.max(heights.at(-1) ?? 0, height);
+    inBar = height > 0;
+  }
+  return heights;
+}
