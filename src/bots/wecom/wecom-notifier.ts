@@ -20,6 +20,7 @@ import {
   type WecomDeliveryRef,
   type WecomMessenger,
 } from './wecom-messenger.js';
+import { wecomFirstAttemptDelayMs } from './wecom-spread.js';
 
 export type WecomNotifierOptions = {
   readonly corpId: string;
@@ -78,6 +79,7 @@ export function createWecomNotifier(options: WecomNotifierOptions): ChatNotifier
 
   return {
     platform: WECOM_PLATFORM,
+    firstAttemptDelayMs: wecomFirstAttemptDelayMs,
     async deliver(message): Promise<DeliveryOutcome> {
       const target = targetOf(message.address, corpId);
       if (target === undefined) {

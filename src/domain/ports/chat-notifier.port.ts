@@ -35,6 +35,12 @@ export interface ChatNotifier {
   readonly platform: string;
   /** May throw; a throw is treated as a retryable failure. */
   deliver(message: OutboundMessage): Promise<DeliveryOutcome>;
+  /**
+   * How long to hold a message back, from `now`, before its first try — a platform that must not be hit in bursts
+   * (WeCom at :00 and :30) spreads scheduled messages over the minutes after. 0 or absent: send now. Asked again at
+   * every first try, so an answer must reach 0 once its moment has come (a pure function of message and time).
+   */
+  firstAttemptDelayMs?(message: OutboundMessage, now: Date): number;
 }
 
 /**

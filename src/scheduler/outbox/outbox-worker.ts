@@ -1,7 +1,11 @@
 // Delivers the transactional outbox (architecture.md rule 10). Each batch is leased from the database, so any
 // number of instances can run this loop side by side; within a batch, messages to one address go in the order
 // they were written and respect the platform's spacing, while different addresses are served concurrently.
-import type { AddressResolver, ChatNotifier } from '../../domain/ports/chat-notifier.port.js';
+import type {
+  AddressResolver,
+  ChatNotifier,
+  OutboundMessage,
+} from '../../domain/ports/chat-notifier.port.js';
 import type { Clock } from '../../domain/ports/clock.port.js';
 import type { Logger } from '../../domain/ports/logger.port.js';
 import type { ClaimedMessage, OutboxDeliveryStore } from '../../domain/ports/outbox-delivery.port.js';
@@ -11,12 +15,20 @@ import { chooseTarget } from './choose-target.js';
 import { deadLetterNoticeFor } from './dead-letter-notice.js';
 import { type DeliveryAnswer, describeThrown, planDelivery, type RetryPolicy } from './delivery-plan.js';
 
+/** No platform's spreading may hold a message back longer than this. */
+const MAX_FIRST_ATTEMPT_HOLD_MS = 60 * 60_000;
+
 /**
  * Minimum spacing between two messages to one address, per platform (ms). Slack allows about one message per
  * second per channel; Teams 60 per 30 s per conversation; WeCom 20 per minute per group robot (and silently drops
  * what exceeds 30 per minute per member), so it gets the strictest spacing.
  */
-export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = { slack: 1000, teams: 500, wecom: 3000 };
+export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
+  slack: 1000,
+  teams: 500,
+  wecom: 3000,
+  'wecom-robot': 3000,
+};
 
 export type OutboxWorkerOptions = {
   readonly store: OutboxDeliveryStore;
@@ -140,6 +152,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       await guarded(message, async () => {
         const spacingMs = rateLimits[platform] ?? 0;
         const now = clock.now().getTime();
+        const holdMs = firstAttemptHoldMs(message, address, platform, now);
+        if (holdMs > 0) {
+          // Held, not tried: the claim's attempt is given back, and the address's spacing is left to others.
+          tally.deferred += 1;
+          await store.reschedule(message, new Date(now + holdMs), { refundAttempt: true });
+          return;
+        }
         const pacing = decidePacing({ now, readyAt: readyAt.get(address), queued, spacingMs });
         if (!pacing.send) {
           queued += 1;
@@ -155,6 +174,34 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
+  const outboundOf = (message: ClaimedMessage, address: string): OutboundMessage => ({
+    organisationId: message.organisationId,
+    id: message.id,
+    address,
+    kind: message.kind,
+    payload: message.payload,
+    dedupeKey: message.dedupeKey,
+    attempt: message.attempts,
+  });
+
+  /** What the platform asks a first try to wait; a hook that throws or answers nonsense holds nothing back. */
+  function firstAttemptHoldMs(
+    message: ClaimedMessage,
+    address: string,
+    platform: string,
+    now: number,
+  ): number {
+    const hook = notifiers.get(platform)?.firstAttemptDelayMs;
+    if (message.attempts !== 1 || hook === undefined) return 0;
+    try {
+      const ms = hook.call(notifiers.get(platform), outboundOf(message, address), new Date(now));
+      return Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_FIRST_ATTEMPT_HOLD_MS) : 0;
+    } catch (error) {
+      log.warn({ err: error, messageId: message.id }, 'outbox: firstAttemptDelayMs failed; sending now');
+      return 0;
+    }
+  }
+
   async function deliver(
     message: ClaimedMessage,
     address: string,
@@ -163,15 +210,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const notifier = notifiers.get(platform);
     if (!notifier) return { thrown: new Error(`no notifier for ${platform}`) };
     try {
-      return await notifier.deliver({
-        organisationId: message.organisationId,
-        id: message.id,
-        address,
-        kind: message.kind,
-        payload: message.payload,
-        dedupeKey: message.dedupeKey,
-        attempt: message.attempts,
-      });
+      return await notifier.deliver(outboundOf(message, address));
     } catch (thrown) {
       return { thrown };
     }
