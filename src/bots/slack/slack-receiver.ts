@@ -119,12 +119,15 @@ export class FastifySlackReceiver implements Receiver {
         return reply.code(200).send();
       }
     }
-    let failed = false;
-    const settleDelivery = (completed: boolean) => {
-      if (key === undefined || ledger === undefined) return;
-      ledger
-        .settle(key, completed && !failed)
+    let released: Promise<void> | undefined;
+    const settleDelivery = (completed: boolean): Promise<void> => {
+      if (key === undefined || ledger === undefined) return Promise.resolve();
+      if (released !== undefined) return released;
+      const settling = ledger
+        .settle(key, completed)
         .catch((error: unknown) => logger.warn({ err: error, key }, 'slack delivery not recorded'));
+      if (!completed) released = settling;
+      return settling;
     };
     const app = this.#app;
     if (!app) throw new Error('the Slack receiver was used before Bolt initialised it');
@@ -141,8 +144,9 @@ export class FastifySlackReceiver implements Receiver {
     const event: ReceiverEvent = {
       body,
       customProperties: {
+        // Forgotten at once, so a retry that follows the failed answer finds nothing to call a duplicate.
         [DELIVERY_FAILED]: () => {
-          failed = true;
+          void settleDelivery(false);
         },
       },
       ...(retryNum > 0 ? { retryNum } : {}),
@@ -153,13 +157,14 @@ export class FastifySlackReceiver implements Receiver {
         if (acked) return;
         acked = true;
         clearTimeout(timer);
+        if (released !== undefined) await released;
         settle({ status: 200, body: response });
       },
     };
     app
       .processEvent(event)
       .then(() => {
-        settleDelivery(acked);
+        void settleDelivery(acked);
         if (!acked) {
           clearTimeout(timer);
           settle({ status: 404 });
@@ -167,7 +172,7 @@ export class FastifySlackReceiver implements Receiver {
       })
       .catch((error: unknown) => {
         logger.error({ err: error }, 'slack listener failed');
-        settleDelivery(false);
+        void settleDelivery(false);
         if (!acked) {
           clearTimeout(timer);
           settle({ status: 500 });

@@ -171,4 +171,33 @@ describe.each(testEngines())('Slack end to end on %s', (engine) => {
     await h.deliver();
     expect(toApprover()).toHaveLength(1);
   });
+
+  it('copies the approval card to the client’s internal channel and updates that copy in place after the decision', async () => {
+    await setUpFirm();
+    await ackText(h.command('UADMIN', 'client channel @acme internal', { channel: 'CTEAM' }));
+    const { id, post } = await logAndDeliver();
+    const copy = h.fake
+      .callsTo('chat.postMessage')
+      .find((call) => call.args.channel === 'CTEAM' && blocksText(call.args.blocks).includes(id));
+    if (!copy) throw new Error(`no copy of ${id}'s card in the internal channel`);
+    expect(copy.token).toBe('xoxb-test-token');
+    expect(blocksText(copy.args.blocks)).toContain('120');
+    const approve = buttonsIn(post.args.blocks).find((b) => b.action_id.startsWith('exp:approve:'));
+    if (!approve) throw new Error('no approve button');
+
+    await h.click('U2', approve, { responseId: 'approve-dm' });
+    await h.fake.waitForResponses(1);
+    await h.deliver();
+    const updated = h.fake.callsTo('chat.update').filter((u) => u.args.channel === 'CTEAM');
+    expect(updated).toHaveLength(1);
+    expect(updated[0]?.args.ts).toBe(copy.result?.ts);
+    expect(buttonsIn(updated[0]?.args.blocks)).toEqual([]);
+    expect(blocksText(updated[0]?.args.blocks)).toMatch(/Approved by/);
+    // No second card was posted there: the copy changed in place.
+    expect(
+      h.fake
+        .callsTo('chat.postMessage')
+        .filter((call) => call.args.channel === 'CTEAM' && blocksText(call.args.blocks).includes(id)),
+    ).toHaveLength(1);
+  });
 });

@@ -1,5 +1,6 @@
 // `/expense` alone opens a form whose mistakes are shown on its fields; the Home tab shows pending approvals and
 // the person's own expenses.
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as schema from '../../../src/storage/schema/index.js';
 import { testEngines } from '../../support/test-databases.js';
@@ -81,5 +82,38 @@ describe.each(testEngines())('Slack forms and Home on %s', (engine) => {
     const view = publish?.args.view as { type: string; blocks: unknown };
     expect(view.type).toBe('home');
     expect(blocksText(view.blocks)).toContain(expense?.id ?? '?');
+  });
+
+  it('shows on Home the budget status of the clients the person approves for, in their language', async () => {
+    await h.command('U2', 'help');
+    await h.command('UADMIN', 'approvers @acme 1 <@U2>');
+    await h.command('UADMIN', 'budget set @acme 50000 monthly');
+    await h.command('U1', '120 @acme #meals lunch');
+    const homeOf = (user: string) => {
+      const published = h.fake.callsTo('views.publish').filter((call) => call.args.user_id === user);
+      return blocksText((published.at(-1)?.args.view as { blocks?: unknown } | undefined)?.blocks);
+    };
+
+    await h.openHome('U2');
+    const approver = homeOf('U2');
+    expect(approver).toContain('My clients’ budgets');
+    expect(approver).toContain('@acme · Acme');
+    expect(approver).toMatch(/2030-03: budget .*50,000.*pending .*120/);
+
+    // A plain member sees no client's budgets (product.md §1), and is told whose they would see.
+    await h.openHome('U1');
+    expect(homeOf('U1')).toContain('No budgets to show.');
+
+    const [identity] = await h.database.db
+      .select()
+      .from(schema.memberIdentities)
+      .where(eq(schema.memberIdentities.identity, `slack:${TEAM}:U2`));
+    await h.database.db
+      .update(schema.members)
+      .set({ locale: 'zh-CN' })
+      .where(eq(schema.members.id, identity?.memberId ?? '?'));
+    await h.openHome('U2');
+    expect(homeOf('U2')).toContain('我的客户预算');
+    expect(homeOf('U2')).toMatch(/2030-03：预算/);
   });
 });
