@@ -112,14 +112,6 @@ describe.each(testEngines())('exports and charts over HTTP on %s', (engine) => {
     }
   });
 
-  it('localises the CSV in Chinese', async () => {
-    await say('ada', 'export @acme this-month csv');
-    const path = linkIn(await h.say('ada', '导出 @acme 本月 csv').then(replyText));
-    // The reply follows the speaker's locale; the file follows the link's, which is the speaker's.
-    const rows = csvRows((await get(path)).rawPayload);
-    expect(rows[0]?.length).toBeGreaterThan(0);
-  });
-
   it('serves an XLSX that parses back to the CSV rows plus an exact totals row', async () => {
     const csv = csvRows((await get(await exportLink('csv'))).rawPayload);
     const response = await get(await exportLink('xlsx'));
@@ -170,7 +162,11 @@ describe.each(testEngines())('exports and charts over HTTP on %s', (engine) => {
   });
 
   /** The chart has no command of its own (reports carry its link), so the test signs one as linksFor would. */
-  const chartLink = async (audience: 'internal' | 'client') => {
+  const signedLink = async (
+    kind: 'csv' | 'chart',
+    audience: 'internal' | 'client',
+    locale: 'en' | 'zh-CN' = 'zh-CN',
+  ) => {
     const csv = await exportLink('csv');
     const [body] = csv.slice('/exports/'.length).split('.');
     const wire = JSON.parse(Buffer.from(body ?? '', 'base64url').toString('utf8')) as {
@@ -187,8 +183,8 @@ describe.each(testEngines())('exports and charts over HTTP on %s', (engine) => {
         from: '2030-03-01',
         through: '2030-03-31',
         audience,
-        locale: 'zh-CN',
-        kind: 'chart',
+        locale,
+        kind,
         expiresAt: wire.e,
       },
       key.secret,
@@ -196,8 +192,25 @@ describe.each(testEngines())('exports and charts over HTTP on %s', (engine) => {
     return `/exports/${token}`;
   };
 
+  it('localises the CSV in Chinese: headers, categories and statuses', async () => {
+    const rows = csvRows((await get(await signedLink('csv', 'internal'))).rawPayload);
+    expect(rows[0]).toEqual(expect.arrayContaining(['编号', '日期', '类别', '金额', '状态', '提交人']));
+    const hotel = rows.find((r) => r[0] === ids.hotel);
+    expect(hotel).toEqual(expect.arrayContaining(['住宿', '300.00', '待审批']));
+    expect(rows.find((r) => r[0] === ids.train)).toEqual(expect.arrayContaining(['差旅', '已批准']));
+  });
+
+  it('draws the client chart from approved billable spend only', async () => {
+    const heights = await barHeights((await get(await signedLink('chart', 'client'))).rawPayload);
+    // Travel 120.00 (the taxi is not billable), meals 45.80; the pending hotel is not drawn.
+    const full = BAR_AREA.bottom - BAR_AREA.top;
+    expect(heights).toHaveLength(2);
+    expect(heights[0]).toBe(full);
+    expect(Math.abs((heights[1] ?? 0) - (4580 * full) / 12000)).toBeLessThanOrEqual(1);
+  });
+
   it('draws a PNG chart whose bars are proportional to the category totals', async () => {
-    const response = await get(await chartLink('internal'));
+    const response = await get(await signedLink('chart', 'internal'));
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('image/png');
     expect([...response.rawPayload.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
