@@ -53,6 +53,8 @@ export type CoreDeps = StoragePorts & {
   readonly chain: AuditChainStore;
   /** Signed export and chart links for reports; without it reports carry no links. */
   readonly reportLinks?: ReportLinks | undefined;
+  /** Where `client channel … webhook <url>` may point: WeCom's API host and a configured WECOM_API_BASE. */
+  readonly robotWebhookOrigins?: readonly string[];
 };
 
 export function buildUseCases(deps: CoreDeps): ConversationUseCases & {

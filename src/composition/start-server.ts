@@ -21,6 +21,7 @@ import { createAnnouncementRenderer } from '../bots/shared/render-announcement.j
 import { createSlackModule } from '../bots/slack/slack-module.js';
 import { createTeamsModule } from '../bots/teams/teams-module.js';
 import { createWecomModule } from '../bots/wecom/wecom-module.js';
+import { createWecomRobotNotifier } from '../bots/wecom/wecom-robot-notifier.js';
 import type { Config } from '../config/config.js';
 import { describeConfigForLog } from '../config/describe-config.js';
 import type { ChatNotifier } from '../domain/ports/chat-notifier.port.js';
@@ -71,6 +72,10 @@ export function buildCoreDeps(config: Config, database: OpenDatabase, clock: Clo
     ids: cryptoIds,
     receiptStore: createReceiptStore(config.receipts),
     chain: createDrizzleAuditChainStore(),
+    robotWebhookOrigins: [
+      'https://qyapi.weixin.qq.com',
+      ...(config.wecom === undefined ? [] : [config.wecom.apiBase]),
+    ],
     reportLinks: createSignedReportLinks({
       secrets: createLinkSecrets(storage),
       clock,
@@ -207,23 +212,6 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
     logger,
     clock,
     organisationId,
-  };
-  for (const platform of options.platforms ?? []) {
-    await platform.register(app, platformContext);
-    logger.info({ platform: platform.platform }, 'platform mounted');
-  }
-
-  const worker = createOutboxWorker({
-    store: deliveryStore,
-    notifiers: [
-      (options.wrapNotifier ?? ((n) => n))(
-        createConsoleNotifier({
-          uow: ports.uow,
-          transcript,
-          render,
-          onDelivered: () => metrics.outboxDeliveries.inc({ platform: 'console', outcome: 'delivered' }),
-        }),
-      ),
     localeOf: (identity) =>
       ports.uow.run(async (tx) => {
         const known = await ports.directory.actorForIdentity(tx, identity);
@@ -244,7 +232,31 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
         result.organisationCreated ? 'created an organisation' : 'organisation already there',
       );
     },
+  };
+  for (const platform of options.platforms ?? []) {
+    await platform.register(app, platformContext);
+    logger.info({ platform: platform.platform }, 'platform mounted');
+  }
+
+  const worker = createOutboxWorker({
+    store: deliveryStore,
+    notifiers: [
+      (options.wrapNotifier ?? ((n) => n))(
+        createConsoleNotifier({
+          uow: ports.uow,
+          transcript,
+          render,
+          onDelivered: () => metrics.outboxDeliveries.inc({ platform: 'console', outcome: 'delivered' }),
+        }),
+      ),
       ...(options.platforms ?? []).map((platform) => platform.notifier(platformContext)),
+      // WeCom group robots need no app credentials (the key is in the URL), so they work even without WeCom set up.
+      createWecomRobotNotifier({
+        webhookOf: (org, bindingId) =>
+          ports.uow.run(async (tx) => (await ports.bindings.byId(tx, org, bindingId))?.webhookUrl),
+        render,
+        clock,
+      }),
     ],
     resolver: createDrizzleAddressResolver(database.db),
     clock,
@@ -272,7 +284,7 @@ export function platformsFromConfig(config: Config): PlatformModule[] {
       ? [createSlackModule(config.slack, { locale: config.locale, publicUrl: config.server.publicUrl })]
       : []),
     ...(config.teams ? [createTeamsModule(config.teams)] : []),
-    ...(config.wecom ? [createWecomModule(config.wecom)] : []),
+    ...(config.wecom ? [createWecomModule(config.wecom, { locale: config.locale })] : []),
   ];
 }
 

@@ -19,7 +19,8 @@ export const WECOM_CARD_LIMITS = {
   replaceText: 30,
   taskId: 128,
   selectionTitle: 12,
-  optionText: 16,
+  // WeCom recommends 16 characters; an English reason such as "Not billable to this client" needs more.
+  optionText: 32,
   options: 10,
   markdownBytes: 4_096,
   textBytes: 2_048,

@@ -1,6 +1,8 @@
 // Client group chats reached through a group robot (群机器人, "消息推送", doc 99110): a webhook whose key is the whole
 // credential, markdown only for us (robots accept no interactive cards), at most 20 messages a minute per robot.
-// Addresses are `wecom-robot:<binding id>`; which webhook a binding posts to is configuration, looked up per call.
+// Addresses are `wecom-robot:<binding id>`; which webhook a binding posts to is the binding's, looked up per call
+// (an admin may rebind the group to another robot while messages wait). Mounted whether or not the WeCom app is
+// configured: a robot needs no app credentials, its key is in its URL.
 import type { Card } from '../../domain/messaging/card.js';
 import { decodeAddress } from '../../domain/messaging/chat-address.js';
 import type {
@@ -10,10 +12,11 @@ import type {
 } from '../../domain/ports/chat-notifier.port.js';
 import type { Clock } from '../../domain/ports/clock.port.js';
 import { renderWecomGroupMessage } from './wecom-card.js';
+import { wecomFirstAttemptDelayMs } from './wecom-spread.js';
 
 export type WecomRobotNotifierOptions = {
   /** The full webhook URL (`…/cgi-bin/webhook/send?key=…`) of a binding, undefined when it has none. */
-  readonly webhookOf: (bindingId: string) => string | undefined;
+  readonly webhookOf: (organisationId: string, bindingId: string) => Promise<string | undefined>;
   readonly render: (message: OutboundMessage) => Promise<Card | undefined>;
   readonly clock: Clock;
   readonly fetch?: typeof fetch;
@@ -40,9 +43,13 @@ export function createWecomRobotNotifier(options: WecomRobotNotifierOptions): Ch
 
   return {
     platform: 'wecom-robot',
+    firstAttemptDelayMs: wecomFirstAttemptDelayMs,
     async deliver(message): Promise<DeliveryOutcome> {
       const parts = decodeAddress(message.address);
-      const url = parts?.platform === 'wecom-robot' ? options.webhookOf(parts.bindingId) : undefined;
+      const url =
+        parts?.platform === 'wecom-robot'
+          ? await options.webhookOf(message.organisationId, parts.bindingId)
+          : undefined;
       if (url === undefined) {
         return { ok: false, permanent: true, error: `no robot webhook for ${message.address}` };
       }

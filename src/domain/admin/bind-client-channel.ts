@@ -1,6 +1,10 @@
 // `client channel @client internal|client [weekly|monthly|"<cron>"] [budget] [webhook <url>]` (product.md §1, §6):
 // binds the conversation the command was typed in. The command states the whole binding, so binding the same
 // conversation to the same client again replaces what it had (a schedule left out is switched off).
+// With `webhook <url>` the binding is a WeCom group reached through its group robot: the app cannot read or post in
+// such a group, so the command is typed elsewhere (a 1:1, the console) and the binding's address is the robot's own,
+// `wecom-robot:<binding id>`; binding the same robot to the same client again updates that binding.
+import { encodeAddress } from '../messaging/chat-address.js';
 import { authorise, type Forbidden } from '../people/permissions.js';
 import type { ChannelBinding } from '../ports/binding-repository.port.js';
 import type { ClientRecord } from '../ports/directory.port.js';
@@ -11,6 +15,11 @@ import { type Answered, auditChange, originOf, runChange } from './admin-change.
 import type { AdminDeps } from './admin-deps.js';
 import { auditedBinding, type BindingOutcome, sameBinding } from './binding-outcome.js';
 import { type ReportScheduleInput, type ScheduleInvalid, storedSchedule } from './report-schedule.js';
+
+/** Where group-robot webhooks may point: WeCom's API host, or the configured WECOM_API_BASE (a proxy, a test fake). */
+export const DEFAULT_ROBOT_WEBHOOK_ORIGINS: readonly string[] = ['https://qyapi.weixin.qq.com'];
+const ROBOT_WEBHOOK_PATH = '/cgi-bin/webhook/send';
+
 import { type ClientNotFound, findClient } from './target-client.js';
 
 export type BindClientChannelInput = {
@@ -37,7 +46,7 @@ export type BindChannelFailure =
     >;
 
 export const bindClientChannel =
-  (deps: AdminDeps) =>
+  (deps: AdminDeps & { readonly robotWebhookOrigins?: readonly string[] }) =>
   (
     ctx: RequestContext,
     input: BindClientChannelInput,
@@ -45,23 +54,37 @@ export const bindClientChannel =
     runChange<BoundChannel, BindChannelFailure>(deps, originOf(ctx), 'client-channel', async (tx) => {
       const allowed = authorise(ctx.actor, 'manage-bindings');
       if (!allowed.ok) return allowed;
-      const address = ctx.sourceAddress;
-      if (address === undefined) return fail('CHANNEL_ADDRESS_MISSING');
       const org = ctx.organisationId;
       const client = await findClient(deps, tx, org, input.clientCode);
       if (!client.ok) return client;
       const schedule = input.schedule === undefined ? ok(undefined) : storedSchedule(input.schedule);
       if (!schedule.ok) return schedule;
-      const webhook = input.webhookUrl === undefined ? ok(undefined) : checkWebhook(input.webhookUrl);
+      const webhook =
+        input.webhookUrl === undefined
+          ? ok(undefined)
+          : checkWebhook(input.webhookUrl, deps.robotWebhookOrigins ?? DEFAULT_ROBOT_WEBHOOK_ORIGINS);
       if (!webhook.ok) return webhook;
 
-      const atAddress = await deps.bindings.byAddress(tx, org, address);
+      let atAddress: readonly ChannelBinding[];
+      if (webhook.value === undefined) {
+        if (ctx.sourceAddress === undefined) return fail('CHANNEL_ADDRESS_MISSING');
+        atAddress = await deps.bindings.byAddress(tx, org, ctx.sourceAddress);
+      } else {
+        // One robot is one group: whatever else it is bound to is what that group's members read.
+        atAddress = await deps.bindings.withWebhook(tx, org, webhook.value);
+      }
       const clash = await clashAt(deps, tx, org, atAddress, client.value, input.audience);
       if (!clash.ok) return clash;
 
       const existing = atAddress.find((b) => b.clientId === client.value.id);
+      const id = existing?.id ?? deps.ids.newId();
+      const address =
+        webhook.value === undefined
+          ? ctx.sourceAddress
+          : (existing?.address ?? encodeAddress({ platform: 'wecom-robot', bindingId: id }));
+      if (address === undefined) return fail('CHANNEL_ADDRESS_MISSING');
       const binding: ChannelBinding = {
-        id: existing?.id ?? deps.ids.newId(),
+        id,
         address,
         clientId: client.value.id,
         audience: input.audience,
@@ -83,12 +106,24 @@ export const bindClientChannel =
       return ok({ binding, outcome: existing ? 'updated' : 'added' });
     });
 
-/** A group robot is reached over HTTP(S); nothing else is a webhook. */
-function checkWebhook(text: string): Result<string, Failure<'WEBHOOK_INVALID'>> {
+/**
+ * A WeCom group robot's webhook (doc 99110): `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…`. Anything
+ * else — another host, plain http, no key — is refused, so Outlay never posts a client's figures to a stranger.
+ */
+function checkWebhook(text: string, origins: readonly string[]): Result<string, Failure<'WEBHOOK_INVALID'>> {
   const written = text.trim();
   try {
     const url = new URL(written);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return ok(url.toString());
+    const key = url.searchParams.get('key') ?? '';
+    const allowed = origins.some((origin) => new URL(origin).origin === url.origin);
+    if (
+      allowed &&
+      url.pathname === ROBOT_WEBHOOK_PATH &&
+      key !== '' &&
+      url.username === '' &&
+      url.hash === ''
+    )
+      return ok(url.toString());
   } catch {
     // refused below
   }

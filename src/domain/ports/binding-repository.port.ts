@@ -17,4 +17,6 @@ export interface BindingRepository {
   adminChannel(tx: Tx, organisationId: string): Promise<ChannelBinding | undefined>;
   byAddress(tx: Tx, organisationId: string, address: ChatAddress): Promise<readonly ChannelBinding[]>;
   byId(tx: Tx, organisationId: string, id: string): Promise<ChannelBinding | undefined>;
+  /** Every binding that posts through this group-robot webhook (one robot is one WeCom group). */
+  withWebhook(tx: Tx, organisationId: string, webhookUrl: string): Promise<readonly ChannelBinding[]>;
 }

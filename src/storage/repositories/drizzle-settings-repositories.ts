@@ -124,6 +124,16 @@ export function createDrizzleBindingRepository(): BindingRepository {
         .limit(1);
       return row ? toBinding(row) : undefined;
     },
+    async withWebhook(tx, organisationId, webhookUrl) {
+      const rows = await executorOf(tx)
+        .select()
+        .from(channelBindings)
+        .where(
+          and(eq(channelBindings.organisationId, organisationId), eq(channelBindings.webhookUrl, webhookUrl)),
+        )
+        .orderBy(channelBindings.createdAt);
+      return rows.map(toBinding);
+    },
   };
 }
 

@@ -180,7 +180,75 @@ describe.each(testEngines())('WeCom end to end on %s', (engine) => {
     taskId: string,
     responseCode: string,
     createTime = 1_950_000_000,
-  ) => postCallback(cardClickXml(CORP, userId, { eventKey, taskId, responseCode, createTime }));
+    selected?: { readonly questionKey: string; readonly optionId: string },
+  ) =>
+    postCallback(
+      cardClickXml(CORP, userId, {
+        eventKey,
+        taskId,
+        responseCode,
+        createTime,
+        ...(selected === undefined ? {} : { selected }),
+      }),
+    );
+
+  it('a preset reason picked on the card rejects in one click, in the approver’s language', async () => {
+    const { id, card } = await setUpAndLog();
+    const selection = (card as { button_selection?: { option_list: { id: string; text: string }[] } })
+      .button_selection;
+    expect(selection?.option_list[0]).toEqual({ id: 'other', text: 'Other (type a reason)' });
+    const notBillable = selection?.option_list.find((o) => o.text === 'Not billable to this client');
+    expect(notBillable).toBeDefined();
+    const reject = card.button_list.find((b) => b.key.startsWith(`exp:reject:${id}`))?.key ?? '';
+    await click('bob', reject, card.task_id, fake.issueResponseCode(), 1_950_000_001, {
+      questionKey: 'reason',
+      optionId: notBillable?.id ?? '',
+    });
+    expect((await expenseRow(id))?.status).toBe('rejected');
+    await deliver();
+    expect(textsTo('alice').some((t) => t.includes(id) && t.includes('Not billable to this client'))).toBe(
+      true,
+    );
+  });
+
+  it('a group bound with its robot webhook gets the announcement through the robot once; a frequency limit is retried later', async () => {
+    await say('bob', 'help');
+    await say('alice', '帮助');
+    await say('adam', 'client add acme "Acme" CNY Asia/Shanghai');
+    await say('adam', 'approvers @acme 1 <@bob>');
+    await say(
+      'adam',
+      'client channel @acme internal webhook https://evil.example/cgi-bin/webhook/send?key=x',
+    );
+    expect(textsTo('adam').at(-1)).toContain('is not a group robot webhook');
+    await say('adam', `client channel @acme internal webhook ${fake.url}/cgi-bin/webhook/send?key=robot-key`);
+    const bound = await database.db.select().from(schema.channelBindings);
+    expect(bound).toHaveLength(1);
+    expect(bound[0]?.address).toBe(`wecom-robot:${bound[0]?.id}`);
+
+    fake.failNext('/cgi-bin/webhook/send', 45009);
+    await say('alice', '120 @acme #meals 午餐');
+    const id = expenseIdFor('alice');
+    await deliver();
+
+    const robot = fake.callsTo('/cgi-bin/webhook/send');
+    // Refused once for frequency (45009), sent again after the wait: two calls, one message.
+    expect(robot).toHaveLength(2);
+    expect(robot.map((c) => c.query.key)).toEqual(['robot-key', 'robot-key']);
+    expect(robot[1]?.body).toEqual(robot[0]?.body);
+    const body = robot[0]?.body as SentBody;
+    expect(body.msgtype).toBe('markdown');
+    expect(body.markdown?.content).toContain(id);
+    expect(Buffer.byteLength(body.markdown?.content ?? '')).toBeLessThanOrEqual(4096);
+    expect(fake.callsTo('/cgi-bin/gettoken').length).toBeLessThanOrEqual(1);
+    const rows = await database.db
+      .select()
+      .from(schema.outbox)
+      .where(eq(schema.outbox.address, bound[0]?.address ?? ''));
+    expect(rows).toMatchObject([{ status: 'delivered', kind: 'approval-request' }]);
+    // The approver still gets the interactive card 1:1.
+    expect(approvalCardFor('bob', id).button_list.length).toBeGreaterThan(0);
+  });
 
   it('text → expense → template card to the approver → click → decision → card updated → submitter notified', async () => {
     const { id, card } = await setUpAndLog();

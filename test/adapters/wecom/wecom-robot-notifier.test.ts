@@ -40,7 +40,7 @@ describe('WeCom group robot notifier', () => {
       ['gone', `${fake.url}/cgi-bin/webhook/send?key=removed`],
     ]);
     notifier = createWecomRobotNotifier({
-      webhookOf: (id) => hooks.get(id),
+      webhookOf: async (_org, id) => hooks.get(id),
       render: async () => report,
       clock,
       perRobotPerMinute: 2,

@@ -20,7 +20,7 @@ describe.each(testEngines())('channel bindings on %s', (engine) => {
   const bindings = () =>
     world.database.db.select().from(schema.channelBindings).orderBy(schema.channelBindings.id);
 
-  it('binds the asking conversation with its audience, schedule, budget opt-in and webhook; audits binding.added', async () => {
+  it('binds a group robot with its audience, schedule, budget opt-in and webhook at its own address; audits binding.added', async () => {
     const ctx = await world.ctx('adam', { sourceAddress: GROUP });
     const result = await bindClientChannel(world.admin)(ctx, {
       clientCode: 'acme',
@@ -31,7 +31,9 @@ describe.each(testEngines())('channel bindings on %s', (engine) => {
     });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.value.outcome).toBe('added');
-    const row = (await bindings()).find((b) => b.address === GROUP);
+    // The app cannot read or post in a robot's group: the binding is the robot's, not the conversation typed in.
+    const row = (await bindings()).find((b) => b.webhookUrl !== null);
+    expect(row?.address).toBe(`wecom-robot:${row?.id}`);
     expect(row).toMatchObject({
       clientId: 'c-acme',
       audience: 'client',
@@ -86,6 +88,26 @@ describe.each(testEngines())('channel bindings on %s', (engine) => {
     ['a cron with four fields', { schedule: { kind: 'cron', expression: '0 9 * *' } }, 'SCHEDULE_INVALID'],
     ['a cron hour of 24', { schedule: { kind: 'cron', expression: '0 24 * * *' } }, 'SCHEDULE_INVALID'],
     ['a webhook that is not a URL', { webhookUrl: 'not a url' }, 'WEBHOOK_INVALID'],
+    [
+      'a webhook on another host',
+      { webhookUrl: 'https://evil.example/cgi-bin/webhook/send?key=K' },
+      'WEBHOOK_INVALID',
+    ],
+    [
+      'a webhook over plain http',
+      { webhookUrl: 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K' },
+      'WEBHOOK_INVALID',
+    ],
+    [
+      'a webhook without its key',
+      { webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send' },
+      'WEBHOOK_INVALID',
+    ],
+    [
+      'a WeCom URL that is not a robot webhook',
+      { webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/message/send?key=K' },
+      'WEBHOOK_INVALID',
+    ],
     ['an unknown client', { clientCode: 'nobody' }, 'CLIENT_UNKNOWN'],
   ] as const)('refuses %s and writes nothing', async (_case, change, code) => {
     const ctx = await world.ctx('adam', { sourceAddress: GROUP });
@@ -93,6 +115,56 @@ describe.each(testEngines())('channel bindings on %s', (engine) => {
       bindClientChannel(world.admin)(ctx, { clientCode: 'acme', audience: 'client', ...change }),
     );
     expect(result).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('binding the same robot again updates its binding; a robot serving one client cannot be given to another', async () => {
+    const hook = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=ROBOT-1';
+    const fromAdmin = await world.ctx('adam', { sourceAddress: 'console:#admin-desk' });
+    const first = await bindClientChannel(world.admin)(fromAdmin, {
+      clientCode: 'acme',
+      audience: 'client',
+      webhookUrl: hook,
+    });
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    // Typed elsewhere the second time: the robot, not the conversation, says which binding it is.
+    const elsewhere = await world.ctx('adam', { sourceAddress: 'console:#somewhere-else' });
+    const second = await bindClientChannel(world.admin)(elsewhere, {
+      clientCode: 'acme',
+      audience: 'client',
+      schedule: { kind: 'monthly' },
+      webhookUrl: hook,
+    });
+    expect(second).toMatchObject({
+      ok: true,
+      value: { outcome: 'updated', binding: { id: first.value.binding.id, reportSchedule: 'monthly' } },
+    });
+    const refused = await expectNothingWritten(world, () =>
+      bindClientChannel(world.admin)(elsewhere, {
+        clientCode: 'globex',
+        audience: 'internal',
+        webhookUrl: hook,
+      }),
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CHANNEL_BOUND_TO_OTHER_CLIENT', details: { client: 'acme' } },
+    });
+  });
+
+  it('accepts a robot webhook on the configured WECOM_API_BASE (a proxy, a test fake)', async () => {
+    const ctx = await world.ctx('adam', { sourceAddress: 'console:#admin-desk' });
+    const hook = 'http://127.0.0.1:4010/cgi-bin/webhook/send?key=robot-key';
+    const refused = await bindClientChannel(world.admin)(ctx, {
+      clientCode: 'acme',
+      audience: 'client',
+      webhookUrl: hook,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'WEBHOOK_INVALID' } });
+    const accepted = await bindClientChannel({
+      ...world.admin,
+      robotWebhookOrigins: ['https://qyapi.weixin.qq.com', 'http://127.0.0.1:4010'],
+    })(ctx, { clientCode: 'acme', audience: 'client', webhookUrl: hook });
+    expect(accepted).toMatchObject({ ok: true, value: { outcome: 'added' } });
   });
 
   it("a client-facing conversation serves one client: binding it to another client's conversation is refused", async () => {
