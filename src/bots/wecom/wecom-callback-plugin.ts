@@ -4,8 +4,9 @@
 // then answered at once with an empty 200 — WeCom retries after 5 s and drops callbacks of slow services — while
 // the work runs in the background. WeCom's retries of one message are absorbed by a first-sighting record.
 // A callback whose signed timestamp is more than five minutes from our clock is refused: WeCom signs each delivery
-// afresh, so an old signed request arriving now is a replay. POST answers are an empty 200 body, which doc 90930
-// names (with "success") as the answer that tells WeCom not to retry.
+// afresh, so an old signed request arriving now is a replay. POST answers are an empty 200 body: doc 90930 leaves
+// the answer to each callback's doc (an empty string, or "success" for some), and for messages and events doc
+// 90238 asks for an empty 200 when no passive reply is made.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { renderTextCard } from '../../domain/messaging/render-text-card.js';
 import type { Clock } from '../../domain/ports/clock.port.js';
