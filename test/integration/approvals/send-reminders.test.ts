@@ -118,6 +118,25 @@ describe.each(testEngines())('reminders and escalation on %s', (engine) => {
     expect((await world.audit()).filter((e) => e.action.startsWith('approval.'))).toEqual([]);
   });
 
+  it('reminds the delegate of an approver who is away, on their behalf', async () => {
+    const id = await logged('alice', '100');
+    await world.database.db
+      .insert(schema.delegations)
+      .values({
+        organisationId: ORG,
+        id: 'd-1',
+        fromMemberId: 'bob',
+        toMemberId: 'erin',
+        until: '2026-03-31',
+      });
+    expect(await remind(AFTER_25_HOURS)).toEqual({ reminders: 1, escalations: 0, messages: 2 });
+    const byAddress = new Map((await digests()).map((d) => [d.address, itemsOf(d)]));
+    expect(byAddress.get('member:bob')?.map((i) => [i.expenseId, i.onBehalfOf])).toEqual([[id, null]]);
+    expect(byAddress.get('member:erin')?.map((i) => [i.expenseId, i.onBehalfOf])).toEqual([[id, 'bob']]);
+    const erinDigest = (await digests()).find((d) => d.address === 'member:erin');
+    expect(await rendered(erinDigest as typeof schema.outbox.$inferSelect)).toContain('代 BOB');
+  });
+
   it('sends nothing outside working hours and claims nothing, so the next working run still reminds', async () => {
     await logged('alice', '100');
     // Friday 20:00 and Saturday 10:00 in Shanghai.
