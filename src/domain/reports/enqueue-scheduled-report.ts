@@ -6,9 +6,10 @@
 import { todayIn } from '../periods/calendar-date.js';
 import type { JobRunLedger } from '../ports/job-run-ledger.port.js';
 import type { Outbox } from '../ports/outbox.port.js';
+import type { Tx } from '../ports/unit-of-work.port.js';
 import { buildReportModel } from './build-report.js';
 import { periodOfRange } from './compose-report.js';
-import type { ReportModel } from './report-model.js';
+import type { ReportAudience, ReportModel } from './report-model.js';
 import { linksFor, type ReportDeps, type ReportLinkSet } from './show-report.js';
 
 export const REPORT_JOB = 'report';
@@ -41,45 +42,69 @@ export type ScheduledReportDeps = ReportDeps & {
 
 export const enqueueScheduledReport =
   (deps: ScheduledReportDeps) =>
-  (input: ScheduledReportInput): Promise<ScheduledReportOutcome> =>
-    deps.uow.run(async (tx): Promise<ScheduledReportOutcome> => {
-      const org = input.organisationId;
-      const binding = await deps.bindings.byId(tx, org, input.bindingId);
-      if (binding === undefined || binding.clientId === undefined || binding.audience === 'admin') {
-        return 'binding-gone';
-      }
-      const client = await deps.directory.clientById(tx, org, binding.clientId);
-      if (client === undefined) return 'binding-gone';
+  async (input: ScheduledReportInput): Promise<ScheduledReportOutcome> => {
+    const org = input.organisationId;
+    // Links are signed before the claiming transaction: signing may read the organisation's key in a
+    // transaction of its own, which must not wait inside this one (one connection on the embedded database).
+    const target = await deps.uow.run((tx) => targetOf(deps, tx, org, input.bindingId));
+    if (target === undefined) return 'binding-gone';
+    const period = periodOfRange(input.from, input.through);
+    const links = await linksFor(
+      deps,
+      org,
+      {
+        client: { id: target.client.id },
+        period: { start: period.start, end: period.end },
+        audience: target.audience,
+      },
+      target.locale,
+    );
+    return deps.uow.run(async (tx): Promise<ScheduledReportOutcome> => {
+      const current = await targetOf(deps, tx, org, input.bindingId);
+      if (current === undefined) return 'binding-gone';
       const claimed = await deps.ledger.claim(tx, {
         organisationId: org,
         job: REPORT_JOB,
         periodKey: input.occurrence,
-        target: binding.id,
+        target: current.binding.id,
       });
       if (!claimed) return 'already-claimed';
 
-      const audience = binding.audience === 'client' ? 'client' : 'internal';
       const report = await buildReportModel(deps, tx, {
         organisationId: org,
-        client,
-        period: periodOfRange(input.from, input.through),
-        audience,
-        budgetWarnings: binding.budgetWarnings,
-        today: todayIn(deps.clock.now().getTime(), client.timeZone),
+        client: current.client,
+        period,
+        audience: current.audience,
+        budgetWarnings: current.binding.budgetWarnings,
+        today: todayIn(deps.clock.now().getTime(), current.client.timeZone),
       });
-      const locale = binding.reportLocale ?? client.locale;
+      // The links were signed for the binding as it was a moment ago; a change of audience or language in
+      // between would make them describe another report, so such a report goes out without them.
+      const same = current.audience === target.audience && current.locale === target.locale;
       const payload: ReportPayload = {
-        bindingId: binding.id,
-        locale,
+        bindingId: current.binding.id,
+        locale: current.locale,
         report,
-        links: await linksFor(deps, org, report, locale),
+        links: same ? links : {},
       };
       await deps.outbox.enqueue(tx, {
         organisationId: org,
-        dedupeKey: `report:${binding.id}:${input.occurrence}`,
-        address: binding.address,
+        dedupeKey: `report:${current.binding.id}:${input.occurrence}`,
+        address: current.binding.address,
         kind: REPORT_OUTBOX_KIND,
         payload,
       });
       return 'enqueued';
     });
+  };
+
+/** The binding, its client, and the audience and language its report takes; undefined when it is gone. */
+async function targetOf(deps: ScheduledReportDeps, tx: Tx, organisationId: string, bindingId: string) {
+  const binding = await deps.bindings.byId(tx, organisationId, bindingId);
+  if (binding === undefined || binding.clientId === undefined || binding.audience === 'admin')
+    return undefined;
+  const client = await deps.directory.clientById(tx, organisationId, binding.clientId);
+  if (client === undefined) return undefined;
+  const audience: ReportAudience = binding.audience === 'client' ? 'client' : 'internal';
+  return { binding, client, audience, locale: binding.reportLocale ?? client.locale };
+}

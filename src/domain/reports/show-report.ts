@@ -55,8 +55,8 @@ export type ShowReportFailure = Forbidden | PeriodInvalid | Failure<'CLIENT_UNKN
 
 export const showReport =
   (deps: ReportDeps) =>
-  (ctx: RequestContext, input: ShowReportInput): Promise<Result<ShownReport, ShowReportFailure>> =>
-    transact<ShownReport, ShowReportFailure>(deps.uow, async (tx) => {
+  async (ctx: RequestContext, input: ShowReportInput): Promise<Result<ShownReport, ShowReportFailure>> => {
+    const built = await transact<Omit<ShownReport, 'links'>, ShowReportFailure>(deps.uow, async (tx) => {
       const org = ctx.organisationId;
       // Archived clients keep their history, so their reports can still be read.
       const client = await deps.directory.clientByCode(tx, org, input.clientCode.toLowerCase());
@@ -93,9 +93,6 @@ export const showReport =
         budgetWarnings: clientBinding?.budgetWarnings,
         today,
       });
-      const locale =
-        clientBinding === undefined ? input.locale : (clientBinding.reportLocale ?? client.locale);
-      const links = await linksFor(deps, org, report, locale);
       return ok({
         report,
         // Another client's channel, or one shared with the client, never sees an internal report.
@@ -103,16 +100,24 @@ export const showReport =
           audience === 'client' || (ownInternal && here.every((b) => b.audience !== 'client'))
             ? 'channel'
             : 'private',
-        locale,
-        links,
+        locale: clientBinding === undefined ? input.locale : (clientBinding.reportLocale ?? client.locale),
       });
     });
+    if (!built.ok) return built;
+    // Signing may read the organisation's key in a transaction of its own, so it waits until this one is over.
+    const { report, locale } = built.value;
+    return ok({ ...built.value, links: await linksFor(deps, ctx.organisationId, report, locale) });
+  };
 
 /** The report's signed links, or none when the deployment cannot sign any. */
 export async function linksFor(
   deps: Pick<ReportDeps, 'reportLinks'>,
   organisationId: string,
-  report: ReportModel,
+  report: {
+    readonly client: { readonly id: string };
+    readonly period: { readonly start: string; readonly end: string };
+    readonly audience: ReportModel['audience'];
+  },
   locale: 'en' | 'zh-CN',
 ): Promise<ReportLinkSet> {
   if (deps.reportLinks === undefined) return {};

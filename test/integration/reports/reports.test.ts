@@ -6,6 +6,7 @@ import { renderReportAnnouncement } from '../../../src/bots/shared/render-report
 import type { Card } from '../../../src/domain/messaging/card.js';
 import { renderReportCard } from '../../../src/domain/messaging/render-report-card.js';
 import type { ReportArtifactSpec, ReportLinks } from '../../../src/domain/ports/report-links.port.js';
+import type { UnitOfWork } from '../../../src/domain/ports/unit-of-work.port.js';
 import { enqueueScheduledReport } from '../../../src/domain/reports/enqueue-scheduled-report.js';
 import type { ClientReport, InternalReport } from '../../../src/domain/reports/report-model.js';
 import { showReport } from '../../../src/domain/reports/show-report.js';
@@ -132,25 +133,28 @@ const SEEDS: Seed[] = [
 /** Everything a reader could see on a card, as one string. */
 const renderedText = (card: Card): string => JSON.stringify(card);
 
-const fakeLinks: ReportLinks = {
+/**
+ * Links as the real signer makes them: it may read the organisation's key in a transaction of its own, which on the
+ * embedded database (one connection) would wait forever if asked from inside the report's transaction.
+ */
+const linksOver = (uow: UnitOfWork): ReportLinks => ({
   async linksFor(spec: ReportArtifactSpec, kinds) {
+    await uow.run(async () => undefined);
     const entries = kinds.map((kind) => [
       kind,
       `https://outlay.test/r/${spec.clientId}/${spec.audience}/${spec.from}/${spec.through}/${kind}`,
     ]);
     return Object.fromEntries(entries) as never;
   },
-};
+});
 
 describe.each(testEngines())('reports on %s', (engine) => {
   let world: ExpenseWorld;
   let deps: ReturnType<typeof depsOf>;
-  const depsOf = (w: ExpenseWorld) => ({
-    ...createStoragePorts(w.database.db, w.ids, w.clock),
-    clock: w.clock,
-    ids: w.ids,
-    reportLinks: fakeLinks,
-  });
+  const depsOf = (w: ExpenseWorld) => {
+    const ports = createStoragePorts(w.database.db, w.ids, w.clock);
+    return { ...ports, clock: w.clock, ids: w.ids, reportLinks: linksOver(ports.uow) };
+  };
 
   beforeEach(async () => {
     // 10 March 2026, 12:00 in Shanghai.
