@@ -104,11 +104,15 @@ const deliveryLedger = (context: PlatformContext): SlackDeliveryLedger => {
         return true;
       }),
     settle: (key, completed) =>
-      context.uow.run((tx) =>
-        completed
-          ? context.records.put(tx, keyOf(key), { state: 'done', at: at() } satisfies DeliveryRecord)
-          : context.records.remove(tx, keyOf(key)),
-      ),
+      context.uow.run(async (tx) => {
+        if (!completed) return context.records.remove(tx, keyOf(key));
+        // A record ages from the delivery's first sighting, however long the attempt took.
+        const claimed = await context.records.get<DeliveryRecord>(tx, keyOf(key));
+        await context.records.put(tx, keyOf(key), {
+          state: 'done',
+          at: claimed?.at ?? at(),
+        } satisfies DeliveryRecord);
+      }),
   };
 };
 

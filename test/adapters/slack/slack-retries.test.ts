@@ -1,17 +1,29 @@
 // Slack retries a request it got no good answer to (X-Slack-Retry-Num). Only a completed attempt makes a retry a
 // duplicate: an attempt that failed is forgotten, so the retry does the work. Delivery records live a day.
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../src/bots/shared/conversation.js';
 import * as schema from '../../../src/storage/schema/index.js';
 import { testEngines } from '../../support/test-databases.js';
 import { blocksText, createSlackHarness, type SlackHarness } from './slack-harness.js';
 
 describe.each(testEngines())('Slack retries on %s', (engine) => {
-  let h: SlackHarness | undefined;
+  let h: SlackHarness;
+  let outage = false;
+  // While `outage` is on, the database is unreachable: the Conversation's work throws, as a lost connection would.
+  const flaky = (conversation: Conversation): Conversation => ({
+    ...conversation,
+    handleMessage: async (message) => {
+      if (outage) throw new Error('connection terminated unexpectedly');
+      return conversation.handleMessage(message);
+    },
+  });
+  beforeEach(async () => {
+    outage = false;
+    h = await createSlackHarness(engine, { wrapConversation: flaky });
+  });
   afterEach(async () => {
-    await h?.close();
-    h = undefined;
+    await h.close();
   });
   const deliveryKeys = async (harness: SlackHarness) =>
     (
@@ -22,17 +34,7 @@ describe.each(testEngines())('Slack retries on %s', (engine) => {
     ).map((row) => row.key);
 
   it('processes the retry of an attempt that failed, and absorbs retries of the one that completed', async () => {
-    let outage = false;
-    // The database is unreachable for the first attempt: the Conversation's work throws, as a lost connection would.
-    const flaky = (conversation: Conversation): Conversation => ({
-      ...conversation,
-      handleMessage: async (message) => {
-        if (outage) throw new Error('connection terminated unexpectedly');
-        return conversation.handleMessage(message);
-      },
-    });
-    const harness = await createSlackHarness(engine, { wrapConversation: flaky });
-    h = harness;
+    const harness = h;
     await harness.command('UADMIN', 'client add acme "Acme" CNY Asia/Shanghai');
 
     outage = true;
@@ -65,8 +67,7 @@ describe.each(testEngines())('Slack retries on %s', (engine) => {
   });
 
   it('forgets delivery records older than a day when it writes a new one', async () => {
-    const harness = await createSlackHarness(engine);
-    h = harness;
+    const harness = h;
     await harness.command('U1', 'help', { triggerId: 'trig-old' });
     expect(await deliveryKeys(harness)).toContain('T1:trig-old');
 

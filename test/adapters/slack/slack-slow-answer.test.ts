@@ -3,7 +3,7 @@
 // within the budget and the committed result follows through the command's response_url. A response_url serves 5
 // answers within 30 minutes; past either limit the answer goes through chat.postEphemeral instead.
 import postgres from 'postgres';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as schema from '../../../src/storage/schema/index.js';
 import { testEngines } from '../../support/test-databases.js';
 import { blocksText, createSlackHarness, type SlackHarness } from './slack-harness.js';
@@ -11,16 +11,18 @@ import { blocksText, createSlackHarness, type SlackHarness } from './slack-harne
 const onPostgres = testEngines().includes('postgres');
 
 describe.skipIf(!onPostgres)('a /expense slowed down inside PostgreSQL', () => {
-  let h: SlackHarness | undefined;
+  let h: SlackHarness;
   let locker: postgres.Sql | undefined;
+  beforeEach(async () => {
+    h = await createSlackHarness('postgres', { ackBudgetMs: 1_000 });
+  });
   afterEach(async () => {
     await locker?.end();
-    await h?.close();
+    await h.close();
   });
 
   it('answers "working on it" within 3 s, then posts the committed result to the response_url', async () => {
-    const harness = await createSlackHarness('postgres', { ackBudgetMs: 1_000 });
-    h = harness;
+    const harness = h;
     await harness.command('UADMIN', 'client add acme "Acme" CNY Asia/Shanghai');
     await harness.command('U1', 'help');
 
@@ -56,6 +58,10 @@ describe.skipIf(!onPostgres)('a /expense slowed down inside PostgreSQL', () => {
 
 describe.each(testEngines())('response_url limits on %s', (engine) => {
   let h: SlackHarness;
+  beforeEach(async () => {
+    h = await createSlackHarness(engine);
+    await h.command('UADMIN', 'client add acme "Acme" CNY Asia/Shanghai');
+  });
   afterEach(async () => {
     await h.close();
   });
@@ -69,8 +75,6 @@ describe.each(testEngines())('response_url limits on %s', (engine) => {
     h.fake.callsTo('chat.postEphemeral').filter((call) => call.args.user === user);
 
   it('answers through chat.postEphemeral when the form is sent more than 30 minutes after it was opened', async () => {
-    h = await createSlackHarness(engine);
-    await h.command('UADMIN', 'client add acme "Acme" CNY Asia/Shanghai');
     const view = await openForm('late');
     h.clock.advance(31 * 60_000);
     expect(
@@ -85,8 +89,6 @@ describe.each(testEngines())('response_url limits on %s', (engine) => {
   });
 
   it('uses a response_url 5 times, then answers through chat.postEphemeral', async () => {
-    h = await createSlackHarness(engine);
-    await h.command('UADMIN', 'client add acme "Acme" CNY Asia/Shanghai');
     const view = await openForm('five');
     for (let i = 1; i <= 6; i += 1) {
       h.clock.advance(60_000);
