@@ -24,11 +24,18 @@ export type CardImage = { readonly url: string; readonly alt: string };
 /** A link the reader opens outside the chat (a report's CSV, XLSX or chart); plain text label, absolute URL. */
 export type CardLink = { readonly label: string; readonly url: string };
 
+/**
+ * Common reasons offered for one click where a platform has a picker (a WeCom card's drop-down), in the card's
+ * language; `other` is the choice that means "I will type it", and is what the picker starts on.
+ */
+export type CardReasonPresets = { readonly options: readonly string[]; readonly other: string };
+
 export type CardReasonInput = {
   readonly kind: 'reason';
   readonly label: string;
   readonly placeholder?: string;
   readonly required: boolean;
+  readonly presets?: CardReasonPresets;
 };
 
 /** An amount typed in `currency`; `reason` asks for the comment that goes with it (a partial approval's why). */
