@@ -149,6 +149,15 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
     clock,
     displayTimeZone: 'UTC',
     memberNames,
+    clientCodes: (org, clientIds) =>
+      ports.uow.run(async (tx) => {
+        const codes = new Map<string, string>();
+        for (const id of clientIds) {
+          const client = await ports.directory.clientById(tx, org, id);
+          if (client) codes.set(id, client.code);
+        }
+        return codes;
+      }),
   });
 
   const render = createAnnouncementRenderer({
@@ -166,15 +175,6 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
     clientName: async (org, clientId) =>
       ports.uow.run(async (tx) => (await ports.directory.clientById(tx, org, clientId))?.name),
   });
-    clientCodes: (org, clientIds) =>
-      ports.uow.run(async (tx) => {
-        const codes = new Map<string, string>();
-        for (const id of clientIds) {
-          const client = await ports.directory.clientById(tx, org, id);
-          if (client) codes.set(id, client.code);
-        }
-        return codes;
-      }),
   const transcript = createDrizzleConsoleTranscript();
   const deliveryStore = createDrizzleOutboxDeliveryStore(database.db, core.ids, clock);
 
