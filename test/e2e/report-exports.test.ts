@@ -254,6 +254,14 @@ describe.each(testEngines())('exports and charts over HTTP on %s', (engine) => {
       expect(response.body).toContain('This link is not valid');
       expect(response.body).toContain('链接无效');
     }
+    // A token naming an organisation that never signed anything is refused without making it a key.
+    const stranger = Buffer.from(
+      Buffer.from(body, 'base64url').toString('utf8').replace('"o":"default"', '"o":"stranger"'),
+    ).toString('base64url');
+    expect((await get(`/exports/${stranger}.${signature}`)).statusCode).toBe(404);
+    expect((await h.database.db.select().from(schema.signingKeys)).map((k) => k.organisationId)).toEqual([
+      'default',
+    ]);
     h.clock.advance(31 * DAY);
     const expired = await get(path);
     expect(expired.statusCode).toBe(410);

@@ -24,7 +24,9 @@ export const reportFilesPlugin: FastifyPluginAsync<ReportFilesPluginOptions> = a
     const now = options.clock.now();
     const organisationId = claimedOrganisation(token);
     if (organisationId === undefined) return refusalPage(reply, 404, 'invalid');
-    const check = verifyReportLink(token, await options.secrets(organisationId), now);
+    const secret = await options.secrets.verifyingSecret(organisationId);
+    if (secret === undefined) return refusalPage(reply, 404, 'invalid');
+    const check = verifyReportLink(token, secret, now);
     if (!check.ok) {
       request.log.info({ reason: check.reason }, 'report link refused');
       return refusalPage(
@@ -44,15 +46,17 @@ export const reportFilesPlugin: FastifyPluginAsync<ReportFilesPluginOptions> = a
         throw error;
       }
       const rendered = render;
-      await options.uow.run((tx) =>
-        options.renderCache.put(
+      // Two first requests at once both render; the first stored wins and both serve that one.
+      render = await options.uow.run(async (tx) => {
+        await options.renderCache.put(
           tx,
           organisationId,
           key,
           { ...rendered, expiresAt: new Date(link.expiresAt) },
           now,
-        ),
-      );
+        );
+        return (await options.renderCache.get(tx, organisationId, key, now)) ?? rendered;
+      });
       request.log.info({ kind: link.kind, bytes: render.bytes.byteLength }, 'report file rendered');
     }
     return reply

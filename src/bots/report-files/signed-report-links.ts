@@ -11,25 +11,36 @@ export const REPORT_FILES_PREFIX = '/exports';
 export const REPORT_LINK_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 const PURPOSE = 'report-links';
 
-export type LinkSecrets = (organisationId: string) => Promise<string>;
+export type LinkSecrets = {
+  /** For signing: the organisation's secret, made on first use. */
+  readonly signingSecret: (organisationId: string) => Promise<string>;
+  /** For verifying: the secret if the organisation ever signed a link; a token cannot make one appear. */
+  readonly verifyingSecret: (organisationId: string) => Promise<string | undefined>;
+};
 
-/** Each organisation's secret, read (or created) once per process. */
+/** Each organisation's secret, read (or created) once per process and then remembered. */
 export function createLinkSecrets(deps: {
   readonly uow: UnitOfWork;
   readonly signingKeys: SigningKeyStore;
 }): LinkSecrets {
-  const known = new Map<string, Promise<string>>();
-  return (organisationId) => {
-    let secret = known.get(organisationId);
-    if (secret === undefined) {
-      secret = deps.uow.run((tx) =>
+  const known = new Map<string, string>();
+  return {
+    async signingSecret(organisationId) {
+      const cached = known.get(organisationId);
+      if (cached !== undefined) return cached;
+      const secret = await deps.uow.run((tx) =>
         deps.signingKeys.secretFor(tx, organisationId, PURPOSE, randomBytes(32).toString('base64url')),
       );
-      // A failed read is not remembered: the next request tries the database again.
-      secret.catch(() => known.delete(organisationId));
       known.set(organisationId, secret);
-    }
-    return secret;
+      return secret;
+    },
+    async verifyingSecret(organisationId) {
+      const cached = known.get(organisationId);
+      if (cached !== undefined) return cached;
+      const secret = await deps.uow.run((tx) => deps.signingKeys.existingSecret(tx, organisationId, PURPOSE));
+      if (secret !== undefined) known.set(organisationId, secret);
+      return secret;
+    },
   };
 }
 
@@ -41,7 +52,7 @@ export function createSignedReportLinks(deps: {
 }): ReportLinks {
   return {
     async linksFor(spec, kinds) {
-      const secret = await deps.secrets(spec.organisationId);
+      const secret = await deps.secrets.signingSecret(spec.organisationId);
       const expiresAt = deps.clock.now().getTime() + REPORT_LINK_LIFETIME_MS;
       const links: Partial<Record<ReportArtifactKind, string>> = {};
       for (const kind of kinds) {

@@ -10,4 +10,6 @@ export interface SigningKeyStore {
    * instances racing both get the one that was stored first.
    */
   secretFor(tx: Tx, organisationId: string, purpose: string, candidate: string): Promise<string>;
+  /** The secret if one was ever made; verifying a link must not create one for whatever organisation it names. */
+  existingSecret(tx: Tx, organisationId: string, purpose: string): Promise<string | undefined>;
 }

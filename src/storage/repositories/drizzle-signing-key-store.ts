@@ -19,5 +19,13 @@ export function createDrizzleSigningKeyStore(): SigningKeyStore {
       if (!row) throw new Error(`no signing key for ${organisationId}/${purpose} after storing one`);
       return row.secret;
     },
+
+    async existingSecret(tx, organisationId, purpose) {
+      const [row] = await executorOf(tx)
+        .select({ secret: signingKeys.secret })
+        .from(signingKeys)
+        .where(and(eq(signingKeys.organisationId, organisationId), eq(signingKeys.purpose, purpose)));
+      return row?.secret;
+    },
   };
 }
