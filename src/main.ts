@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
+import { JOB_USAGE, runJobCommand } from './composition/run-job-command.js';
 import { seedDemo } from './composition/seed-demo.js';
 import { buildCoreDeps, openConfiguredDatabase, startServer } from './composition/start-server.js';
 import type { Config } from './config/config.js';
@@ -29,12 +30,16 @@ const REDACTED_PATHS = [
   '*.accessToken',
 ];
 
-export function createLogger(config: Pick<Config, 'log' | 'server'>): Logger {
-  return pino({
-    level: config.log.level,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    base: { service: 'outlay' },
-  });
+/** Logs go to stdout, except for commands whose stdout is their answer (`job`): those log to stderr. */
+export function createLogger(config: Pick<Config, 'log' | 'server'>, toStderr = false): Logger {
+  return pino(
+    {
+      level: config.log.level,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      base: { service: 'outlay' },
+    },
+    pino.destination(toStderr ? 2 : 1),
+  );
 }
 
 const USAGE = `Usage: outlay [command]
@@ -43,9 +48,10 @@ Commands:
   serve              start the server (default; what \`npm start\` runs)
   migrate            apply database migrations and exit
   seed-demo          seed the demo organisation (people, two clients, budgets, months of expenses)
-  job <name>         run one scheduler job once (not available yet)
+  job <name>         run one scheduler job once and print its summary (see below)
   help               show this text
-`;
+
+${JOB_USAGE}`;
 
 /** Runs one command line; resolves to the process exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
@@ -69,7 +75,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
-  const logger = createLogger(config);
+  const logger = createLogger(config, command === 'job');
 
   switch (command) {
     case 'serve':
@@ -87,8 +93,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     case 'seed-demo':
       return runSeedDemo(config, logger);
     case 'job':
-      process.stderr.write(`outlay ${command}: not available yet in this version.\n`);
-      return 2;
+      return runJobCommand(argv.slice(1), config, logger, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
     default:
       process.stderr.write(`outlay: unknown command "${command}".\n\n${USAGE}`);
       return 64; // EX_USAGE

@@ -7,6 +7,7 @@ import { createConsoleNotifier } from '../bots/console/console-notifier.js';
 import { CONSOLE_PREFIX, consolePlugin } from '../bots/console/console-plugin.js';
 import { registerMetrics } from '../bots/http-metrics.js';
 import { createHttpServer } from '../bots/http-server.js';
+import { registerInternalJobsRoute } from '../bots/internal-jobs-route.js';
 import { reportFilesPlugin } from '../bots/report-files/report-files-plugin.js';
 import {
   createLinkSecrets,
@@ -28,9 +29,15 @@ import type { ChatNotifier } from '../domain/ports/chat-notifier.port.js';
 import type { Clock } from '../domain/ports/clock.port.js';
 import type { IdGenerator } from '../domain/ports/id-generator.port.js';
 import type { Logger } from '../domain/ports/logger.port.js';
-import { createOutboxWorker, type OutboxWorker } from '../scheduler/outbox/outbox-worker.js';
+import { type CronScheduler, createCronScheduler } from '../scheduler/cron-scheduler.js';
+import {
+  createOutboxWorker,
+  type OutboxWorker,
+  type OutboxWorkerOptions,
+} from '../scheduler/outbox/outbox-worker.js';
 import { bootstrapOrganisation, DEFAULT_ORGANISATION_ID } from '../storage/bootstrap-organisation.js';
 import { createStoragePorts } from '../storage/create-storage-ports.js';
+import { newHandoverToken, writeJobHandover } from '../storage/job-handover-file.js';
 import { type DatabaseOptions, type OpenDatabase, openDatabase } from '../storage/open-database.js';
 import { createReceiptStore } from '../storage/receipts/create-receipt-store.js';
 import { createDrizzleAuditChainStore } from '../storage/repositories/drizzle-audit-chain-store.js';
@@ -40,6 +47,7 @@ import {
   createDrizzleOutboxDeliveryStore,
 } from '../storage/repositories/drizzle-outbox-delivery-store.js';
 import { buildUseCases, type CoreDeps } from './build-conversation.js';
+import { createJobRunner, type JobRunner } from './scheduler-jobs.js';
 import { seedDemoIfEmpty } from './seed-demo.js';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -100,7 +108,11 @@ export type OutlayApp = {
   /** The conversation every platform talks to (tests reach it directly for identities no route can speak as). */
   readonly conversation: Conversation;
   readonly worker: OutboxWorker;
-  /** Stops the worker, then the HTTP server (the database stays open: its owner closes it). */
+  /** Runs a scheduler job as of an instant: `outlay job`, the hand-over route and the cron triggers use it. */
+  readonly jobs: JobRunner;
+  /** The node-cron triggers (started when SCHEDULER_ENABLED); tests call `tick` with a frozen clock instead. */
+  readonly scheduler: CronScheduler;
+  /** Stops the scheduler and the worker, then the HTTP server (the database stays open: its owner closes it). */
   close(): Promise<void>;
 };
 
@@ -238,7 +250,7 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
     logger.info({ platform: platform.platform }, 'platform mounted');
   }
 
-  const worker = createOutboxWorker({
+  const workerOptions: OutboxWorkerOptions = {
     store: deliveryStore,
     notifiers: [
       (options.wrapNotifier ?? ((n) => n))(
@@ -263,14 +275,44 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
     random: Math.random,
     logger: logger.child({ component: 'outbox' }),
     onDead: () => metrics.outboxDeliveries.inc({ platform: 'any', outcome: 'dead' }),
-  });
+  };
+  const worker = createOutboxWorker(workerOptions);
   if (config.outbox.enabled) worker.start();
+
+  const jobDeps = {
+    config,
+    database,
+    core,
+    logger,
+    // `outlay job outbox --at …` delivers as of that instant, with the same notifiers as the running worker.
+    outboxWorker: (jobClock: Clock) => createOutboxWorker({ ...workerOptions, clock: jobClock }),
+  };
+  const jobs = createJobRunner(jobDeps);
+  // One map for the scheduler's life, so each minute's reports tick asks the ledger only about new occurrences.
+  const scheduledJobs = createJobRunner({ ...jobDeps, reportsSettled: new Map() });
+  const scheduler = createCronScheduler({
+    clock,
+    logger,
+    async run(job, at, runLogger) {
+      const result = await scheduledJobs.run(job, at, {}, runLogger).catch((error: unknown) => {
+        metrics.jobRuns.inc({ job, outcome: 'failed' });
+        throw error;
+      });
+      if (!result.ok) throw new Error(`job ${job} refused: ${result.error.code}`);
+      metrics.jobRuns.inc({ job, outcome: 'ran' });
+      return result.value;
+    },
+  });
+  if (config.scheduler.enabled) scheduler.start();
 
   return {
     app,
     conversation,
     worker,
+    jobs,
+    scheduler,
     async close() {
+      await scheduler.stop();
       await worker.stop();
       await app.close();
     },
@@ -299,7 +341,23 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       logger,
       platforms: platformsFromConfig(config),
     });
+    // The embedded database is this process's alone: `outlay job` hands its jobs over through a loopback route
+    // whose token only a reader of DATA_DIR learns.
+    const handoverToken = database.engine === 'pglite' ? newHandoverToken() : undefined;
+    if (handoverToken !== undefined) {
+      await registerInternalJobsRoute(outlay.app, { token: handoverToken, run: outlay.jobs.run, logger });
+    }
     const url = await outlay.app.listen({ port: config.server.port, host: '0.0.0.0' });
+    const address = outlay.app.server.address();
+    const removeHandover =
+      handoverToken !== undefined && address !== null && typeof address === 'object'
+        ? await writeJobHandover(config.dataDir, {
+            pid: process.pid,
+            port: address.port,
+            token: handoverToken,
+          })
+        : undefined;
+    // Logged only once the hand-over file exists: whoever waits for this line may run `outlay job` at once.
     logger.info({ url, engine: database.engine }, 'Outlay is listening');
 
     let closing: Promise<void> | undefined;
@@ -308,6 +366,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       database,
       close() {
         closing ??= (async () => {
+          await removeHandover?.();
           await outlay.close();
           await database.close();
           logger.info('stopped');
