@@ -378,7 +378,7 @@ describe.each(testEngines())('console commands end to end on %s', (engine) => {
     expect(await expenseCount()).toBe(0);
   });
 
-  it('verifies the audit chain, answers help, and says report is not available yet', async () => {
+  it('verifies the audit chain, answers help, and says a risk report is not available yet', async () => {
     await setUpFirm();
     const events = await db().select().from(schema.auditEvents);
     expect(await say('ada', 'audit verify')).toMatch(
@@ -391,8 +391,8 @@ describe.each(testEngines())('console commands end to end on %s', (engine) => {
     expect(help).toContain('45.80 @acme #meals lunch with the client');
     // A Chinese keyword works for anyone; the answer follows the reader's language.
     expect(await say('alice', '帮助')).toBe(help);
-    expect(await say('alice', 'report @acme')).toBe(
-      'report is not available yet — type help to see what works today.',
+    expect(await say('alice', 'risk @acme')).toBe(
+      'risk is not available yet — type help to see what works today.',
     );
   });
 

@@ -3,6 +3,7 @@
 // (budget consumption only if the binding opts in); anywhere else the internal view — posted in the client's own
 // internal channel, answered privately everywhere else (a DM, another client's channel). Without a period the
 // report covers the current month so far, which is what "how are we doing?" usually means.
+import type { Actor } from '../people/actor.js';
 import { authorise, type Forbidden } from '../people/permissions.js';
 import { todayIn } from '../periods/calendar-date.js';
 import { type PeriodInvalid, reportPeriod } from '../periods/report-period.js';
@@ -53,9 +54,17 @@ export type ShownReport = {
 
 export type ShowReportFailure = Forbidden | PeriodInvalid | Failure<'CLIENT_UNKNOWN' | 'PROJECT_UNKNOWN'>;
 
+/**
+ * Who asks, and where: a member (any request context) or a client contact in their client's channel, who may read
+ * that client's client-facing view and nothing else (the permission table decides).
+ */
+export type ReportReader = Pick<RequestContext, 'organisationId' | 'sourceAddress'> & {
+  readonly actor: Actor;
+};
+
 export const showReport =
   (deps: ReportDeps) =>
-  async (ctx: RequestContext, input: ShowReportInput): Promise<Result<ShownReport, ShowReportFailure>> => {
+  async (ctx: ReportReader, input: ShowReportInput): Promise<Result<ShownReport, ShowReportFailure>> => {
     const built = await transact<Omit<ShownReport, 'links'>, ShowReportFailure>(deps.uow, async (tx) => {
       const org = ctx.organisationId;
       // Archived clients keep their history, so their reports can still be read.

@@ -40,10 +40,16 @@ describe.each(testEngines())('Slack Connect contacts on %s', (engine) => {
     expect(logged.all).toContain(CONTACT_ONLY_EN);
     const listed = said(await h.command('UEXT', 'list @acme', { channel: 'CACME' }));
     expect(listed.all).toContain(CONTACT_ONLY_EN);
-    const report = said(await h.command('UEXT', 'report @acme', { channel: 'CACME' }));
-    expect(report.type).toBe('ephemeral');
+    // `report` is the one thing a contact asks for: the client-facing view, posted in their channel.
+    const report = said(await h.command('UEXT', 'report @acme last-month', { channel: 'CACME' }));
+    expect(report.type).toBe('in_channel');
     expect(report.all).not.toContain(CONTACT_ONLY_EN);
-    expect(report.all).toMatch(/report/i);
+    expect(report.all).toContain('Acme');
+    expect(report.all).not.toMatch(/pending|risk/i);
+    // Another client's report is refused, even asked from their own channel.
+    const other = said(await h.command('UEXT', 'report @globex', { channel: 'CACME' }));
+    expect(other.type).toBe('ephemeral');
+    expect(other.all).not.toContain('Globex');
 
     expect(await expenses()).toEqual([]);
     expect(await identities()).not.toContain('slack:T1:UEXT');

@@ -10,12 +10,12 @@ import type {
   Reply,
 } from '../conversation.js';
 import { parseCommand } from '../grammar/index.js';
-import { presentFeatureNotAvailable } from '../i18n/present-failure.js';
 import type { ClientContactSpeaker, ConversationDeps, OutsiderSpeaker } from './conversation-deps.js';
 import { dispatchCommand } from './dispatch-command.js';
 import { decideFromCard, decideFromPrompt } from './dispatch-decision.js';
 import { receiveFile } from './dispatch-file.js';
 import { showMyBudgets } from './dispatch-home.js';
+import { contactReportReply } from './dispatch-report.js';
 import { failureReply, privately } from './replies.js';
 import { replyText } from './reply-text.js';
 
@@ -25,7 +25,13 @@ export function createConversation(deps: ConversationDeps): Conversation {
       const linking = await completeLinkFirst(deps, message);
       if (linking) return linking;
       const speaker = await deps.identify(message);
-      if (speaker.kind !== 'member') return answerNonMember(speaker, parseCommand(message.text));
+      if (speaker.kind === 'client-contact') {
+        const parsed = parseCommand(message.text);
+        if (parsed.ok && parsed.value.kind === 'report') {
+          return contactReportReply(deps, speaker, message, parsed.value);
+        }
+      }
+      if (speaker.kind !== 'member') return answerNonMember(speaker);
       const parsed = parseCommand(message.text);
       if (!parsed.ok) {
         // Not a command: it may answer the question Outlay asked last (a reason, what is missing).
@@ -60,16 +66,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
 /**
  * Client contacts see only their client's client-facing view (product.md §7): everything internal is refused, and
- * `report` answers with that view once reports exist. Outsiders are told Outlay is not theirs to use here.
+ * `report` answers with that view. Outsiders are told Outlay is not theirs to use here.
  */
-function answerNonMember(
-  speaker: ClientContactSpeaker | OutsiderSpeaker,
-  parsed?: ReturnType<typeof parseCommand>,
-): Reply {
+function answerNonMember(speaker: ClientContactSpeaker | OutsiderSpeaker): Reply {
   const text = replyText(speaker.locale);
   if (speaker.kind === 'outsider') return privately(text.outsiderOnly);
-  if (parsed?.ok && parsed.value.kind === 'report')
-    return privately(presentFeatureNotAvailable('report', speaker.locale));
   return privately(text.clientContactOnly);
 }
 

@@ -6,7 +6,7 @@ import { renderReportCard } from '../../../domain/messaging/render-report-card.j
 import type { RequestContext } from '../../../domain/shared/request-context.js';
 import type { InboundMessage, Reply } from '../conversation.js';
 import type { CommandOf } from '../grammar/index.js';
-import type { ConversationDeps, MemberSpeaker } from './conversation-deps.js';
+import type { ClientContactSpeaker, ConversationDeps, MemberSpeaker } from './conversation-deps.js';
 import { failureReply } from './replies.js';
 
 export async function reportReply(
@@ -23,6 +23,35 @@ export async function reportReply(
     address: message.address,
     locale: speaker.locale,
   });
+  if (!result.ok) return failureReply(deps, speaker, result.error);
+  const { report, visibility, locale, links } = result.value;
+  return { visibility, cards: [renderReportCard({ report, locale, links })] };
+}
+
+/**
+ * A client contact's `report` in their client's channel (product.md §7): the client-facing view, posted there. The
+ * permission table refuses any other client, and asking anywhere else never reaches this (they are not contacts).
+ */
+export async function contactReportReply(
+  deps: ConversationDeps,
+  speaker: ClientContactSpeaker,
+  message: InboundMessage,
+  command: CommandOf<'report'>,
+): Promise<Reply> {
+  const result = await deps.useCases.showReport(
+    {
+      organisationId: speaker.organisationId,
+      actor: { kind: 'client-contact', clientId: speaker.clientId, contactId: message.identity },
+      sourceAddress: message.address,
+    },
+    {
+      clientCode: command.client.client,
+      projectCode: command.client.project,
+      period: command.period?.key,
+      address: message.address,
+      locale: speaker.locale,
+    },
+  );
   if (!result.ok) return failureReply(deps, speaker, result.error);
   const { report, visibility, locale, links } = result.value;
   return { visibility, cards: [renderReportCard({ report, locale, links })] };
