@@ -98,7 +98,7 @@ module.exports = {
         'Exports and charts are rendered behind their signed links; nothing else draws or packs files.',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/bots/report-files/' },
-      to: { path: 'node_modules/(exceljs|csv-stringify|fflate|@napi-rs/canvas|chart\\.js|@embedpdf)/' },
+      to: { path: 'node_modules/(exceljs|csv-stringify|fflate|@napi-rs/canvas|@embedpdf)/' },
     },
     {
       name: 'node-cron-only-in-scheduler',
