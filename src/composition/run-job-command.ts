@@ -10,7 +10,6 @@ import type { Logger } from '../domain/ports/logger.port.js';
 import type { Failure } from '../domain/shared/result.js';
 import { CLIENT_SCOPED_JOBS, isJobName, JOB_NAMES, type JobSummary } from '../scheduler/jobs/job-registry.js';
 import { isProcessAlive, type JobHandover, readJobHandover } from '../storage/job-handover-file.js';
-import { fixedClockAt } from './scheduler-jobs.js';
 import { createOutlayApp, openConfiguredDatabase, platformsFromConfig } from './start-server.js';
 
 export const JOB_USAGE = `Usage: outlay job <name> [--at <ISO time>] [--client <code>]
@@ -150,7 +149,7 @@ function postJob(handover: JobHandover, request: JobRequest): Promise<Response> 
   );
 }
 
-/** The whole app in this process, not listening, with its own clock fixed at the instant and no background loops. */
+/** The whole app in this process, not listening and without background loops; the job runs as of the instant. */
 async function runHere(config: Config, request: JobRequest, logger: Logger): Promise<Ran> {
   const database = await openConfiguredDatabase(config);
   try {
@@ -159,7 +158,6 @@ async function runHere(config: Config, request: JobRequest, logger: Logger): Pro
       config: { ...config, demo: false, outbox: { enabled: false }, scheduler: { enabled: false } },
       database,
       logger,
-      clock: fixedClockAt(request.at),
       platforms: platformsFromConfig(config),
     });
     try {

@@ -1,6 +1,7 @@
-// Part of the composition root: the scheduler's jobs over the real use cases. Each run gets its own fixed clock at
-// the instant it runs "as of", so `outlay job reports --at …` and a cron tick are the same code, and everything a
-// run stamps (audit head times, outbox rows, sweep dates) reads that instant.
+// Part of the composition root: the scheduler's jobs over the real use cases. Each run's use cases get their own
+// fixed clock at the instant it runs "as of", so `outlay job reports --at …` and a cron tick are the same code.
+// Storage keeps the app's clock: a message a job writes is due when it is written, not at the instant the job
+// pretends it is (a report re-run for last Monday goes out now, and one run for next Monday does not wait).
 import type { Config } from '../config/config.js';
 import { recordAuditHead } from '../domain/audit/record-audit-head.js';
 import { sealAuditEvents } from '../domain/audit/seal-audit-events.js';
@@ -17,8 +18,6 @@ import {
 } from '../scheduler/jobs/job-registry.js';
 import type { OutboxWorker } from '../scheduler/outbox/outbox-worker.js';
 import { createFileAuditAnchorSink } from '../storage/audit-anchor-file.js';
-import { createStoragePorts } from '../storage/create-storage-ports.js';
-import type { OpenDatabase } from '../storage/open-database.js';
 import { createDrizzleSchedulerDirectory } from '../storage/repositories/drizzle-scheduler-directory.js';
 import { buildUseCases, type CoreDeps } from './build-conversation.js';
 
@@ -34,7 +33,6 @@ export type JobRunner = {
 
 export type JobRunnerDeps = {
   readonly config: Config;
-  readonly database: OpenDatabase;
   readonly core: CoreDeps;
   readonly logger: Logger;
   /** An outbox worker reading the given clock, with the server's notifiers. */
@@ -55,11 +53,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   return {
     run(name, at, options, logger = deps.logger) {
       const clock = fixedClockAt(at);
-      const core: CoreDeps = {
-        ...deps.core,
-        ...createStoragePorts(deps.database.db, deps.core.ids, clock),
-        clock,
-      };
+      const core: CoreDeps = { ...deps.core, clock };
       const useCases = schedulerUseCasesOf(buildUseCases(core));
       const registry = createJobRegistry({
         uow: core.uow,

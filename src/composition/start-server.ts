@@ -281,7 +281,6 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
 
   const jobDeps = {
     config,
-    database,
     core,
     logger,
     // `outlay job outbox --at …` delivers as of that instant, with the same notifiers as the running worker.

@@ -9,6 +9,8 @@ export type OutlayProcess = {
   readonly output: () => string;
   /** Sends SIGTERM and resolves with the exit code once the process has shut down. */
   stop(): Promise<number | null>;
+  /** Kills it outright (SIGKILL: no shutdown, no cleanup), as a crash or an OOM kill would. */
+  kill(): Promise<void>;
 };
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,8 +37,14 @@ export async function startOutlayProcess(options: {
   return {
     url,
     output: () => output,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
-      if (child.exitCode !== null) return child.exitCode;
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
       const [code] = (await exited) as [number | null];
