@@ -139,6 +139,9 @@ describe('outlay job on the embedded database', () => {
     const afterCrash = await runJob(dataDir, ['audit-seal', '--at', '2030-04-08T02:00:00Z']);
     expect(afterCrash.code, afterCrash.err).toBe(0);
     expect(parsed(afterCrash.out)).toMatchObject({ ranBy: 'this process', summary: { organisations: 1 } });
+    // The sealed chain's head went to the anchor file under DATA_DIR, stamped with the instant the job ran as of.
+    const anchors = await readFile(join(dataDir, 'audit-anchors', 'default.log'), 'utf8');
+    expect(anchors).toMatch(/^2030-04-08T02:00:00\.000Z default \d+:[0-9a-f]{64}$/m);
     // A live pid that is not a server (the pid was reused): nobody answers on the port, so the job runs here too.
     await writeJobHandover(dataDir, { pid: process.pid, port: 1, token: 'stale' });
     const reused = await runJob(dataDir, ['reminders', '--at', '2030-04-08T02:00:00Z']);
