@@ -98,8 +98,19 @@ export async function runJobCommand(
     io.stderr(`outlay job: ${request.usage}\n\n${JOB_USAGE}`);
     return EX_USAGE;
   }
-  const handedOver = config.database.kind === 'pglite' ? await handOver(config, request, logger) : undefined;
-  const ran = handedOver ?? (await runHere(config, request, logger));
+  let ran: Ran;
+  try {
+    const handedOver =
+      config.database.kind === 'pglite' ? await handOver(config, request, logger) : undefined;
+    ran = handedOver ?? (await runHere(config, request, logger));
+  } catch (error) {
+    // A fault, not a usage error: the operator gets one line here and the details in the log.
+    logger.error({ err: error, job: request.name }, 'outlay job failed');
+    io.stderr(
+      `outlay job: the ${request.name} job failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 1;
+  }
   if (!ran.ok) {
     io.stderr(`outlay job: ${describeJobFailure(ran.failure)}\n`);
     return EX_USAGE;

@@ -96,6 +96,24 @@ describe('outlay job on the embedded database', () => {
     expect(unknownClient.err).toContain('no client has the code "initech".');
   }, 90_000);
 
+  it('exits 1 with one line when the job cannot run (PostgreSQL unreachable), not with a stack trace', async () => {
+    let err = '';
+    const config = parseConfig({ DATABASE_URL: 'postgres://outlay@127.0.0.1:1/outlay', LOG_LEVEL: 'silent' });
+    const code = await runJobCommand(
+      ['reports', '--at', APRIL_1_0900_SHANGHAI],
+      config,
+      pino({ level: 'silent' }),
+      {
+        stdout: () => {},
+        stderr: (text) => {
+          err += text;
+        },
+      },
+    );
+    expect(code).toBe(1);
+    expect(err).toMatch(/^outlay job: the reports job failed: .+\n$/);
+  });
+
   it('hands the job to the running server, which owns the database, and runs it directly once it is gone', async () => {
     // Its own loops are off, so what gets done here is what the handed-over jobs do.
     const server = await startOutlayProcess({
