@@ -80,15 +80,15 @@ export function buildCoreDeps(config: Config, database: OpenDatabase, clock: Clo
     ids: cryptoIds,
     receiptStore: createReceiptStore(config.receipts),
     chain: createDrizzleAuditChainStore(),
-    robotWebhookOrigins: [
-      'https://qyapi.weixin.qq.com',
-      ...(config.wecom === undefined ? [] : [config.wecom.apiBase]),
-    ],
     reportLinks: createSignedReportLinks({
       secrets: createLinkSecrets(storage),
       clock,
       publicUrl: config.server.publicUrl,
     }),
+    robotWebhookOrigins: [
+      'https://qyapi.weixin.qq.com',
+      ...(config.wecom === undefined ? [] : [config.wecom.apiBase]),
+    ],
   };
 }
 
@@ -186,6 +186,10 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
       }),
     clientName: async (org, clientId) =>
       ports.uow.run(async (tx) => (await ports.directory.clientById(tx, org, clientId))?.name),
+    memberName: async (org, memberId) =>
+      ports.uow.run(
+        async (tx) => (await ports.directory.members(tx, org, [memberId])).get(memberId)?.displayName,
+      ),
   });
   const transcript = createDrizzleConsoleTranscript();
   const deliveryStore = createDrizzleOutboxDeliveryStore(database.db, core.ids, clock);
