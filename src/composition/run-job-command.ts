@@ -166,7 +166,12 @@ async function runHere(config: Config, request: JobRequest, logger: Logger): Pro
   try {
     await database.migrate();
     const outlay = await createOutlayApp({
-      config: { ...config, demo: false, outbox: { enabled: false }, scheduler: { enabled: false } },
+      config: {
+        ...config,
+        demo: false,
+        outbox: { ...config.outbox, enabled: false },
+        scheduler: { enabled: false },
+      },
       database,
       logger,
       platforms: platformsFromConfig(config),

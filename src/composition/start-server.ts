@@ -279,6 +279,7 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
     random: Math.random,
     logger: logger.child({ component: 'outbox' }),
     onDead: () => metrics.outboxDeliveries.inc({ platform: 'any', outcome: 'dead' }),
+    leaseMs: config.outbox.leaseSeconds * 1000,
   };
   const worker = createOutboxWorker(workerOptions);
   if (config.outbox.enabled) worker.start();

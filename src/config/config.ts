@@ -95,5 +95,9 @@ export type Config = {
   readonly teams?: TeamsConfig;
   readonly wecom?: WecomConfig;
   readonly scheduler: { readonly enabled: boolean };
-  readonly outbox: { readonly enabled: boolean };
+  readonly outbox: {
+    readonly enabled: boolean;
+    /** How long a claimed message stays with its worker; a process killed mid-send leaves it due again after this. */
+    readonly leaseSeconds: number;
+  };
 };

@@ -109,6 +109,12 @@ export const ENV_SCHEMAS = {
   METRICS_TOKEN: text,
   SCHEDULER_ENABLED: flag,
   OUTBOX_ENABLED: flag,
+  OUTBOX_LEASE_SECONDS: z
+    .string()
+    .refine((value) => /^\d{1,4}$/.test(value) && Number(value) >= 5 && Number(value) <= 3600, {
+      error: 'must be a whole number of seconds from 5 to 3600',
+    })
+    .transform(Number),
   RECEIPTS_S3_BUCKET: bucket,
   RECEIPTS_S3_ENDPOINT: httpUrl(''),
   RECEIPTS_S3_REGION: region,

@@ -63,7 +63,7 @@ export const parseConfig = (env: EnvSource = process.env): Config => {
     ...(teams === undefined ? {} : { teams }),
     ...(wecom === undefined ? {} : { wecom }),
     scheduler: { enabled: values.SCHEDULER_ENABLED ?? true },
-    outbox: { enabled: values.OUTBOX_ENABLED ?? true },
+    outbox: { enabled: values.OUTBOX_ENABLED ?? true, leaseSeconds: values.OUTBOX_LEASE_SECONDS ?? 60 },
   });
 };
 

@@ -167,6 +167,8 @@ describe.runIf(testEngines().includes('postgres'))(
           SLACK_SIGNING_SECRET: 'e2e-signing-secret',
           SLACK_BOT_TOKEN: token,
           SLACK_API_URL: slack.apiUrl,
+          // A short lease, so the survivor takes over the killed process's message in seconds, not a minute.
+          OUTBOX_LEASE_SECONDS: '5',
         });
         servers.push(await startOutlayProcess({ env: env('xoxb-first') }));
         servers.push(await startOutlayProcess({ env: env('xoxb-second') }));
@@ -217,7 +219,7 @@ describe.runIf(testEngines().includes('postgres'))(
         await servers[0]?.kill();
         // Slack takes the message after its sender has died: the sender never learns, so it cannot record it.
         inFlight.accept();
-        // The killed process's lease on the message in flight runs out (60 s); the survivor then sends it again.
+        // The killed process's lease on the message in flight runs out (5 s); the survivor then sends it again.
         await settled(150_000);
 
         const all = await slackRows();

@@ -54,7 +54,7 @@ describe('parseConfig defaults', () => {
       metrics: {},
       receipts: { kind: 'disk', dir: join('./data', 'receipts') },
       scheduler: { enabled: true },
-      outbox: { enabled: true },
+      outbox: { enabled: true, leaseSeconds: 60 },
     });
     expect(config.slack).toBeUndefined();
     expect(config.teams).toBeUndefined();
@@ -86,6 +86,7 @@ describe('parseConfig defaults', () => {
       OUTLAY_DEMO: 'false',
       SCHEDULER_ENABLED: '0',
       OUTBOX_ENABLED: 'no',
+      OUTBOX_LEASE_SECONDS: '15',
       METRICS_TOKEN: 'metrics-token',
     });
     expect(config.server).toEqual({ port: 0, publicUrl: 'http://localhost:0', nodeEnv: 'test' });
@@ -96,8 +97,14 @@ describe('parseConfig defaults', () => {
     expect(config.locale).toBe('zh-CN');
     expect(config.demo).toBe(false);
     expect(config.scheduler.enabled).toBe(false);
-    expect(config.outbox.enabled).toBe(false);
+    expect(config.outbox).toEqual({ enabled: false, leaseSeconds: 15 });
     expect(config.metrics).toEqual({ token: 'metrics-token' });
+  });
+
+  it('refuses an outbox lease too short to send one message, too long to wait for, or not whole seconds', () => {
+    for (const value of ['4', '3601', '1.5', 'soon']) {
+      expect(issueKeys({ OUTBOX_LEASE_SECONDS: value })).toEqual(['OUTBOX_LEASE_SECONDS']);
+    }
   });
 });
 
