@@ -120,15 +120,13 @@ describe.each(testEngines())('reminders and escalation on %s', (engine) => {
 
   it('reminds the delegate of an approver who is away, on their behalf', async () => {
     const id = await logged('alice', '100');
-    await world.database.db
-      .insert(schema.delegations)
-      .values({
-        organisationId: ORG,
-        id: 'd-1',
-        fromMemberId: 'bob',
-        toMemberId: 'erin',
-        until: '2026-03-31',
-      });
+    await world.database.db.insert(schema.delegations).values({
+      organisationId: ORG,
+      id: 'd-1',
+      fromMemberId: 'bob',
+      toMemberId: 'erin',
+      until: '2026-03-31',
+    });
     expect(await remind(AFTER_25_HOURS)).toEqual({ reminders: 1, escalations: 0, messages: 2 });
     const byAddress = new Map((await digests()).map((d) => [d.address, itemsOf(d)]));
     expect(byAddress.get('member:bob')?.map((i) => [i.expenseId, i.onBehalfOf])).toEqual([[id, null]]);
