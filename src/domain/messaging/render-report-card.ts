@@ -127,7 +127,7 @@ const lineText = (c: Ctx, line: ReportLine, extra: readonly string[] = []): stri
   const parts = [
     formatShortDate(line.incurredOn, c.locale),
     c.money(line.amountMinor),
-    categoryName(c, line.categoryCode),
+    line.categoryName?.[c.locale] ?? categoryName(c, line.categoryCode),
     ...(line.projectName === undefined ? [] : [line.projectName]),
     ...extra,
     ...(description === '' ? [] : [truncateText(description, DESCRIPTION_CHARS)]),

@@ -111,7 +111,7 @@ export async function buildReportModel(
       audience: 'client',
       lines: {
         count: base.byCategory.reduce((n, c) => n + c.count, 0),
-        items: lines.map((row) => reportLineOf(row, projects)),
+        items: lines.map((row) => reportLineOf(row, projects, nameOf)),
       },
       ...(request.budgetWarnings === true ? { budgets } : {}),
     };
@@ -145,12 +145,12 @@ export async function buildReportModel(
     audience: 'internal',
     billableMinor: totalOf(groups, 'billable').currentMinor,
     budgets,
-    topItems: top.map((row) => internalLineOf(row, projects)),
-    pending: { ...pending, items: pendingItems.map((row) => internalLineOf(row, projects)) },
+    topItems: top.map((row) => internalLineOf(row, projects, nameOf)),
+    pending: { ...pending, items: pendingItems.map((row) => internalLineOf(row, projects, nameOf)) },
     risk: {
       counts,
       top: flagged.map((row) => ({
-        ...internalLineOf(row, projects),
+        ...internalLineOf(row, projects, nameOf),
         code: row.code,
         severity: row.severity,
       })),

@@ -155,6 +155,7 @@ export const pendingTotals = (
 export const reportLineOf = (
   row: ReportItemRow,
   projects: ReadonlyMap<string, ProjectRecord>,
+  nameOf: (code: string) => LocalisedName,
 ): ReportLine => {
   const projectName = row.projectId === undefined ? undefined : projects.get(row.projectId)?.name;
   return {
@@ -162,6 +163,8 @@ export const reportLineOf = (
     kind: row.kind,
     incurredOn: row.incurredOn,
     categoryCode: row.categoryCode,
+    // Named here: a pending or flagged line's category need not appear among the period's approved categories.
+    categoryName: nameOf(row.categoryCode),
     ...(projectName === undefined ? {} : { projectName }),
     // A correction's text is finance's own note; the client sees that it is an adjustment, not why.
     description: row.kind === 'adjustment' ? '' : row.description,
@@ -172,8 +175,9 @@ export const reportLineOf = (
 export const internalLineOf = (
   row: ReportItemRow,
   projects: ReadonlyMap<string, ProjectRecord>,
+  nameOf: (code: string) => LocalisedName,
 ): InternalLine => ({
-  ...reportLineOf(row, projects),
+  ...reportLineOf(row, projects, nameOf),
   description: row.description,
   status: row.status,
   billable: row.billable,

@@ -54,6 +54,8 @@ export type ReportLine = {
   readonly kind: 'expense' | 'adjustment';
   readonly incurredOn: IsoDate;
   readonly categoryCode: string;
+  /** Absent in snapshots written before lines carried it; the renderer then falls back to the category list. */
+  readonly categoryName?: ReportCategoryName;
   readonly projectName?: string;
   readonly description: string;
   /** What the line counts for: the approved amount once approved (partial approvals included), else the claim. */

@@ -144,10 +144,12 @@ describe('report arithmetic', () => {
         submitterId: 'fay',
       },
       new Map(),
+      () => ({ en: 'Travel', 'zh-CN': '差旅' }),
     );
     expect(line).toEqual({
       id: 'ACME-ADJ1',
       kind: 'adjustment',
+      categoryName: { en: 'Travel', 'zh-CN': '差旅' },
       incurredOn: '2026-02-20',
       categoryCode: 'travel',
       description: '',
