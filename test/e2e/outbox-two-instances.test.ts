@@ -6,20 +6,9 @@ import type { ChatNotifier } from '../../src/domain/ports/chat-notifier.port.js'
 import { openDatabase } from '../../src/storage/open-database.js';
 import * as schema from '../../src/storage/schema/index.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { seededRandom } from '../fakes/seeded-random.js';
 import { createOutlayHarnessOn, DEFAULT_NOW, expenseIdIn } from '../support/outlay-app.js';
 import { createTestDatabase, testEngines } from '../support/test-databases.js';
-
-/** A small seeded generator (mulberry32), so the failures fall the same way on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe.runIf(testEngines().includes('postgres'))('the outbox with two instances on PostgreSQL', () => {
   it('delivers every announcement exactly once while the notifier fails and rate-limits', async () => {
@@ -29,7 +18,7 @@ describe.runIf(testEngines().includes('postgres'))('the outbox with two instance
     const second = await openDatabase({ kind: 'postgres', url });
     const clock = new FixedClock(DEFAULT_NOW);
     const deliveries = new Map<string, number>();
-    const random = seeded(42);
+    const random = seededRandom(42);
     const outcomes = { failed: 0, limited: 0, delivered: 0 };
     const flaky = (notifier: ChatNotifier): ChatNotifier => ({
       platform: notifier.platform,

@@ -2,20 +2,15 @@
 // (a real `outlay serve` child process) when one owns the database, and directly again once the hand-over file is
 // stale. The job command is called in process where that is enough, and spawned where the exit code is the point.
 // Instants are in 2030, later than the wall clock, because bindings and outbox rows are stamped by the database.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJobCommand } from '../../src/composition/run-job-command.js';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { jobHandoverPath, writeJobHandover } from '../../src/storage/job-handover-file.js';
-import { startOutlayProcess } from '../support/outlay-process.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
+import { runOutlayCommand, startOutlayProcess } from '../support/outlay-process.js';
 
 /** Monday 1 April 2030, 09:00 in Shanghai: Acme's weekly report and its client channel's monthly one fall due. */
 const APRIL_1_0900_SHANGHAI = '2030-04-01T09:00:00+08:00';
@@ -40,23 +35,7 @@ async function runJob(dataDir: string, args: string[]): Promise<{ code: number; 
 const parsed = (out: string): JobOutput => JSON.parse(out) as JobOutput;
 
 /** The real command line, as an operator types it. */
-async function spawnOutlay(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['bin/outlay.js', ...args], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    err += chunk.toString();
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, out, err };
-}
+const spawnOutlay = runOutlayCommand;
 
 describe('outlay job on the embedded database', () => {
   let dataDir: string;

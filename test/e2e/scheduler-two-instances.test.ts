@@ -10,33 +10,18 @@
 // pair enqueue. The servers' own cron triggers stay on; at the wall clock nothing they look at is due.
 // Every binding posts to one Slack channel, so each process has at most one message in flight at a time (messages
 // to one address go in order), which is what makes "at most one duplicate per kill" a fair claim to check.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/open-database.js';
 import * as schema from '../../src/storage/schema/index.js';
+import { seededRandom } from '../fakes/seeded-random.js';
 import { createOutlayHarnessOn } from '../support/outlay-app.js';
-import { type OutlayProcess, startOutlayProcess } from '../support/outlay-process.js';
+import { type OutlayProcess, runOutlayCommand, startOutlayProcess } from '../support/outlay-process.js';
 import { createTestDatabase, testEngines } from '../support/test-databases.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const CHANNEL = 'slack:T1:CALL';
-
-/** A small seeded generator (mulberry32), so the failures fall the same way on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Accepted = { readonly token: string; readonly text: string };
 type Held = { readonly text: string; readonly accept: () => void };
@@ -111,20 +96,7 @@ async function startFlakySlack(random: () => number) {
 }
 
 async function runOutlayJob(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['bin/outlay.js', 'job', ...args], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    err += chunk.toString();
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
+  const { code, out, err } = await runOutlayCommand(['job', ...args], env);
   if (code !== 0) throw new Error(`outlay job ${args.join(' ')} exited ${code}: ${err}`);
   return JSON.parse(out) as { ranBy: string; summary: Record<string, number> };
 }
@@ -135,7 +107,7 @@ describe.runIf(testEngines().includes('postgres'))(
     it('deliver every report and warning once through a flaky Slack, and finish after one is killed mid-delivery', async () => {
       const database = await createTestDatabase('postgres');
       const url = database.url ?? '';
-      const slack = await startFlakySlack(seeded(8));
+      const slack = await startFlakySlack(seededRandom(8));
       const setup = await openDatabase({ kind: 'postgres', url });
       const servers: OutlayProcess[] = [];
       try {

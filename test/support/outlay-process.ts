@@ -74,3 +74,25 @@ async function waitForListening(child: ChildProcess, output: () => string): Prom
     child.on('exit', onExit);
   });
 }
+
+/** Runs one `outlay` command line to its end, as an operator types it, and collects what it printed. */
+export async function runOutlayCommand(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ readonly code: number | null; readonly out: string; readonly err: string }> {
+  const child = spawn(process.execPath, ['bin/outlay.js', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, out, err };
+}

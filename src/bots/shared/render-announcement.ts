@@ -1,10 +1,8 @@
 // Turns an outbox message into the card a person sees, at delivery time and in the reader's language, from what
 // the database says then — so a card delivered late still shows the expense as it is. Every platform's notifier
 // calls this and only renders the card its own way.
-import type { ExpenseCardData } from '../../domain/expenses/describe-expense.js';
 import {
   type Card,
-  type CardLocale,
   renderApprovalCard,
   renderDecisionNoticeCard,
   renderTextCard,
@@ -13,6 +11,8 @@ import {
 import type { OutboundMessage } from '../../domain/ports/chat-notifier.port.js';
 import { approvalCardInput, decisionViewOf, expenseCard } from './expense-cards.js';
 import {
+  type NoticeRendererDeps,
+  num,
   renderBudgetForecast,
   renderBudgetThreshold,
   renderDelegationNotice,
@@ -20,28 +20,14 @@ import {
   renderExpenseVoided,
   renderIdentityLinked,
   renderReminderDigest,
+  text,
 } from './render-notice-announcements.js';
 import { renderReportAnnouncement } from './render-report-announcement.js';
 
-export type AnnouncementRendererDeps = {
-  readonly describeExpense: (
-    organisationId: string,
-    expenseId: string,
-  ) => Promise<ExpenseCardData | undefined>;
-  /** The reader's language: the member's own, else the client's, else the organisation's. */
-  readonly localeFor: (
-    organisationId: string,
-    reader: { readonly memberId?: string | null; readonly clientId?: string | null },
-  ) => Promise<CardLocale>;
-  readonly clientName: (organisationId: string, clientId: string) => Promise<string | undefined>;
-  /** A member's display name, for notices naming someone other than the expense's people. */
-  readonly memberName?: (organisationId: string, memberId: string) => Promise<string | undefined>;
-};
+/** What rendering reads: expenses, the reader's language, client and member names. */
+export type AnnouncementRendererDeps = NoticeRendererDeps;
 
 type Payload = Record<string, unknown>;
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
 export function createAnnouncementRenderer(deps: AnnouncementRendererDeps) {
   return async (message: OutboundMessage): Promise<Card | undefined> => {

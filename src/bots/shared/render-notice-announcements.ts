@@ -35,8 +35,9 @@ export type NoticeRendererDeps = {
 
 type Payload = Record<string, unknown>;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+/** A payload field read as text or as a number; anything else (an old or damaged payload) reads as absent. */
+export const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+export const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 const localeOf = (value: unknown): CardLocale | undefined =>
   value === 'en' || value === 'zh-CN' ? value : undefined;
 
@@ -196,11 +197,12 @@ export async function renderReminderDigest(
   return renderReminderDigestCard({ lines, locale });
 }
 
-export async function renderExpenseVoided(
+/** The expense a notice is about, and the language of its submitter, who is the one told. */
+async function expenseForSubmitter(
   deps: NoticeRendererDeps,
   message: OutboundMessage,
   payload: Payload,
-): Promise<Card | undefined> {
+): Promise<{ readonly view: ExpenseCardData; readonly locale: CardLocale } | undefined> {
   const expenseId = text(payload.expenseId);
   const view =
     expenseId === undefined ? undefined : await deps.describeExpense(message.organisationId, expenseId);
@@ -209,6 +211,17 @@ export async function renderExpenseVoided(
     memberId: view.expense.submitterId,
     clientId: view.client.id,
   });
+  return { view, locale };
+}
+
+export async function renderExpenseVoided(
+  deps: NoticeRendererDeps,
+  message: OutboundMessage,
+  payload: Payload,
+): Promise<Card | undefined> {
+  const told = await expenseForSubmitter(deps, message, payload);
+  if (!told) return undefined;
+  const { view, locale } = told;
   const voidedBy = text(payload.voidedBy);
   return renderVoidedNoticeCard({
     expenseId: view.expense.id,
@@ -228,15 +241,10 @@ export async function renderExpenseReimbursed(
   message: OutboundMessage,
   payload: Payload,
 ): Promise<Card | undefined> {
-  const expenseId = text(payload.expenseId);
-  const view =
-    expenseId === undefined ? undefined : await deps.describeExpense(message.organisationId, expenseId);
+  const told = await expenseForSubmitter(deps, message, payload);
   const at = text(payload.at);
-  if (!view || at === undefined) return undefined;
-  const locale = await deps.localeFor(message.organisationId, {
-    memberId: view.expense.submitterId,
-    clientId: view.client.id,
-  });
+  if (!told || at === undefined) return undefined;
+  const { view, locale } = told;
   return renderReimbursedNoticeCard({
     expenseId: view.expense.id,
     clientName: view.client.name,
