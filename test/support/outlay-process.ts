@@ -62,9 +62,9 @@ async function waitForListening(child: ChildProcess, output: () => string): Prom
         resolve(match[1]);
       }
     };
-    const onExit = (code: number | null) => {
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
       cleanup();
-      reject(new Error(`outlay exited with ${code} before listening:\n${output()}`));
+      reject(new Error(`outlay exited with ${signal ?? code} before listening:\n${output()}`));
     };
     const cleanup = () => {
       child.stdout?.off('data', onData);
