@@ -4,7 +4,7 @@
 // Submitters are reminded of items returned to them. Each person gets ONE message per run listing all their items.
 // Every item and level is claimed in the job-run ledger, so it is sent once, whatever reruns or instances do.
 // Outside a client's working hours nothing of that client is claimed: the next run in working hours picks it up.
-import { memberAddress } from '../expenses/announce.js';
+import { announceApprovalRequest, memberAddress } from '../expenses/announce.js';
 import { isPending } from '../expenses/expense.js';
 import type { ExpenseDeps } from '../expenses/expense-deps.js';
 import type { MemberId } from '../people/actor.js';
@@ -18,7 +18,7 @@ import { escalationFor, resolveStageApprovers } from './stage-approvers.js';
 
 export type SendRemindersDeps = Pick<
   ExpenseDeps,
-  'uow' | 'clock' | 'directory' | 'expenses' | 'policies' | 'outbox' | 'ledger' | 'audit'
+  'uow' | 'clock' | 'directory' | 'expenses' | 'policies' | 'outbox' | 'bindings' | 'ledger' | 'audit'
 > & { readonly sweepQuery: Pick<SweepQuery, 'activeClients' | 'waitingSteps' | 'returnedItems'> };
 
 export type SendRemindersInput = {
@@ -232,6 +232,10 @@ async function remindStep(
       waitingHours: base.waitingHours,
     },
   });
+  // Whoever the step now falls to gets the card with its buttons, as a stage's own approvers did; the card's copies
+  // are then updated with every other copy when someone decides. Copies already sent are not sent again.
+  const newcomers = escalation.approvers.filter((a) => !step.eligibleMemberIds.includes(a.memberId));
+  await announceApprovalRequest(deps, tx, { organisationId: org, expense, client, approvers: newcomers });
   for (const approver of escalation.approvers) {
     digests.add(approver.memberId, claimed, {
       ...base,

@@ -167,6 +167,13 @@ describe.each(testEngines())('reminders and escalation on %s', (engine) => {
     const fayDigest = (await digests()).find((d) => d.address === 'member:fay');
     const card = await rendered(fayDigest as typeof schema.outbox.$inferSelect);
     expect(card).toContain('Escalated to you');
+    // Finance also gets the approval card itself, with its buttons; bob's first copy is not sent again.
+    const requests = (await world.outbox()).filter((m) => m.kind === 'approval-request');
+    expect(requests.map((m) => m.address).sort()).toEqual(['console:#acme-team', 'member:bob', 'member:fay']);
+    const fayCard = await rendered(
+      requests.find((m) => m.address === 'member:fay') as typeof schema.outbox.$inferSelect,
+    );
+    expect(fayCard).toContain(`exp:approve:${id}`);
 
     const [step] = await world.database.db
       .select()
@@ -189,6 +196,12 @@ describe.each(testEngines())('reminders and escalation on %s', (engine) => {
     expect(await remind(AFTER_74_HOURS)).toMatchObject({ escalations: 1 });
     const addresses = (await digests()).map((d) => d.address).sort();
     expect(addresses).toEqual(['member:adam', 'member:bob']);
+    const requests = (await world.outbox()).filter((m) => m.kind === 'approval-request');
+    expect(requests.map((m) => m.address).sort()).toEqual([
+      'console:#acme-team',
+      'member:adam',
+      'member:bob',
+    ]);
     expect(await decide('adam', id, { kind: 'approve' })).toMatchObject({ ok: true });
   });
 
