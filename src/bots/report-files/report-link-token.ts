@@ -17,6 +17,8 @@ export type ReportLinkPayload = ReportArtifactSpec & {
 type WirePayload = {
   readonly o: string;
   readonly c: string;
+  /** Only present on a project's link, so a whole-client token reads (and verifies) as it always did. */
+  readonly p?: string;
   readonly f: string;
   readonly t: string;
   readonly a: ReportAudience;
@@ -36,6 +38,7 @@ export function signReportLink(payload: ReportLinkPayload, secret: string): stri
   const wire: WirePayload = {
     o: payload.organisationId,
     c: payload.clientId,
+    ...(payload.projectId === undefined ? {} : { p: payload.projectId }),
     f: payload.from,
     t: payload.through,
     a: payload.audience,
@@ -74,6 +77,7 @@ export function verifyReportLink(token: string, secret: string, now: Date): Toke
     payload: {
       organisationId: wire.o,
       clientId: wire.c,
+      ...(wire.p === undefined ? {} : { projectId: wire.p }),
       from: wire.f,
       through: wire.t,
       audience: wire.a,
@@ -101,6 +105,7 @@ function isWirePayload(value: unknown): value is WirePayload {
   return (
     typeof v.o === 'string' &&
     typeof v.c === 'string' &&
+    (v.p === undefined || (typeof v.p === 'string' && v.p !== '')) &&
     typeof v.f === 'string' &&
     DATE.test(v.f) &&
     typeof v.t === 'string' &&

@@ -3,6 +3,8 @@ export type ReportArtifactKind = 'csv' | 'xlsx' | 'zip' | 'chart';
 export type ReportArtifactSpec = {
   readonly organisationId: string;
   readonly clientId: string;
+  /** Set for a project report: its files cover that project's lines only; absent, the whole client. */
+  readonly projectId?: string | undefined;
   /** Incurred dates, both ends included (client timezone). */
   readonly from: string;
   readonly through: string;

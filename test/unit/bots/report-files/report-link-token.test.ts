@@ -19,6 +19,9 @@ const payload: ReportLinkPayload = {
   expiresAt: NOW.getTime() + 1000,
 };
 
+const SIGNED_BEFORE_PROJECTS =
+  'eyJvIjoiZGVmYXVsdCIsImMiOiJjbGllbnQtMSIsImYiOiIyMDMwLTAzLTAxIiwidCI6IjIwMzAtMDMtMzEiLCJhIjoiY2xpZW50IiwibCI6InpoLUNOIiwiayI6Inhsc3giLCJlIjoxODk5NTE4NDAxMDAwfQ.rKBO3AtsSnsQabXukouRz5SbsswPZAG4a4xUkN4Rs1w';
+
 describe('report link tokens', () => {
   it('verifies what it signed and gives the payload back', () => {
     const token = signReportLink(payload, SECRET);
@@ -42,6 +45,53 @@ describe('report link tokens', () => {
     expect(verifyReportLink(`${body}.${signature.slice(0, -1)}${last}`, SECRET, NOW)).toMatchObject({
       ok: false,
     });
+  });
+
+  it('round-trips a project link, and leaves a whole-client token exactly as it was before projects', () => {
+    const scoped: ReportLinkPayload = { ...payload, projectId: 'project-7' };
+    const token = signReportLink(scoped, SECRET);
+    expect(verifyReportLink(token, SECRET, NOW)).toEqual({ ok: true, payload: scoped });
+    const wholeClient = signReportLink(payload, SECRET);
+    expect(Buffer.from(wholeClient.split('.')[0] ?? '', 'base64url').toString('utf8')).not.toContain('"p"');
+    // Signed by the code before links carried a project: still valid, still the whole client.
+    expect(wholeClient).toBe(SIGNED_BEFORE_PROJECTS);
+    const check = verifyReportLink(SIGNED_BEFORE_PROJECTS, SECRET, NOW);
+    expect(check).toEqual({ ok: true, payload });
+    expect(check.ok && 'projectId' in check.payload).toBe(false);
+  });
+
+  it('refuses a link whose project was changed, added or removed', () => {
+    const retarget = (token: string, edit: (json: Record<string, unknown>) => void): string => {
+      const [body, signature] = token.split('.') as [string, string];
+      const json = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
+      edit(json);
+      return `${Buffer.from(JSON.stringify(json)).toString('base64url')}.${signature}`;
+    };
+    const scoped = signReportLink({ ...payload, projectId: 'project-7' }, SECRET);
+    const wholeClient = signReportLink(payload, SECRET);
+    for (const forged of [
+      retarget(scoped, (j) => {
+        j.p = 'project-8';
+      }),
+      retarget(scoped, (j) => {
+        delete j.p;
+      }),
+      retarget(wholeClient, (j) => {
+        j.p = 'project-7';
+      }),
+    ]) {
+      expect(verifyReportLink(forged, SECRET, NOW)).toEqual({ ok: false, reason: 'bad-signature' });
+    }
+    for (const odd of [
+      retarget(scoped, (j) => {
+        j.p = 7;
+      }),
+      retarget(scoped, (j) => {
+        j.p = '';
+      }),
+    ]) {
+      expect(verifyReportLink(odd, SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
+    }
   });
 
   it('refuses a link at and after its expiry', () => {
