@@ -1,4 +1,4 @@
-// The read side of exports and charts: one client's lines over a period, filtered for an audience in SQL, and
+// The read side of exports and charts: one client's (or one of its projects') lines over a period, filtered for an audience in SQL, and
 // the totals a chart draws, aggregated in SQL. Client-facing lines carry no internal field at all (the type has
 // nowhere to put one), so a renderer cannot leak what the query never returned.
 import type { ExpenseStatus, IsoDate } from '../expenses/expense.js';
@@ -9,6 +9,8 @@ import type { Tx } from './unit-of-work.port.js';
 
 export type ExportQueryInput = {
   readonly clientId: string;
+  /** Only this project's lines (and spend); absent, the whole client. */
+  readonly projectId?: string | undefined;
   /** Incurred dates, both ends included. */
   readonly from: IsoDate;
   readonly through: IsoDate;

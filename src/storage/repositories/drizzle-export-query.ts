@@ -29,6 +29,15 @@ function chartCondition(audience: ExportQueryInput['audience']): SQL {
     : inArray(expenses.status, ['approved', 'pending']);
 }
 
+/** The client, or one of its projects: narrowed in SQL like the audience. */
+function scopeConditions(organisationId: string, input: ExportQueryInput): SQL[] {
+  return [
+    eq(expenses.organisationId, organisationId),
+    eq(expenses.clientId, input.clientId),
+    ...(input.projectId === undefined ? [] : [eq(expenses.projectId, input.projectId)]),
+  ];
+}
+
 export function createDrizzleExportQuery(): ExportQuery {
   return {
     async lines(tx, organisationId, input) {
@@ -52,8 +61,7 @@ export function createDrizzleExportQuery(): ExportQuery {
         )
         .where(
           and(
-            eq(expenses.organisationId, organisationId),
-            eq(expenses.clientId, input.clientId),
+            ...scopeConditions(organisationId, input),
             gte(expenses.incurredOn, input.from),
             lte(expenses.incurredOn, input.through),
             audienceCondition(input.audience),
@@ -119,11 +127,7 @@ export function createDrizzleExportQuery(): ExportQuery {
 
     async chartTotals(tx, organisationId, input: ChartTotalsInput) {
       const db = executorOf(tx);
-      const base = [
-        eq(expenses.organisationId, organisationId),
-        eq(expenses.clientId, input.clientId),
-        chartCondition(input.audience),
-      ];
+      const base = [...scopeConditions(organisationId, input), chartCondition(input.audience)];
       const inRange = and(
         ...base,
         gte(expenses.incurredOn, input.from),

@@ -34,4 +34,22 @@ describe('the budget a chart measures against', () => {
     expect(chooseChartBudget(budgets.slice(1), '2030-03-30', '2030-04-05')).toBeUndefined();
     expect(chooseChartBudget([], '2030-03-01', '2030-03-31')).toBeUndefined();
   });
+
+  it("is the project's own budget for a project's chart, never the client's, else none", () => {
+    expect(chooseChartBudget(budgets, '2030-03-09', '2030-03-15', 'p1')).toMatchObject({
+      budget: { id: 'project' },
+      period: { start: '2030-03-01', end: '2030-03-31' },
+    });
+    expect(
+      chooseChartBudget(
+        [...budgets, budget('p1-meals', 'monthly', { projectId: 'p1', categoryCode: 'meals' })],
+        '2030-03-09',
+        '2030-03-15',
+        'p1',
+      )?.budget.id,
+    ).toBe('project');
+    // Another project, or a range the project's monthly budget cannot hold: no line at all.
+    expect(chooseChartBudget(budgets, '2030-03-09', '2030-03-15', 'p2')).toBeUndefined();
+    expect(chooseChartBudget(budgets, '2030-03-30', '2030-04-05', 'p1')).toBeUndefined();
+  });
 });
