@@ -1,6 +1,7 @@
 // Exports and charts over HTTP, from the command that asks for a link to the bytes the link serves: the CSV's BOM and
 // Chinese text, the XLSX read back, the ZIP with its receipts, the chart's bars measured in pixels, the client-facing
-// filter, the cache, and refused links (tampered, expired).
+// filter, one project's files (from `export @acme/website` and a project report's links), the cache, and refused
+// links (tampered, expired).
 import { loadImage } from '@napi-rs/canvas';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -269,6 +270,125 @@ describe.each(testEngines())('exports and charts over HTTP on %s', (engine) => {
     expect(expired.body).toContain('链接已过期');
   });
 
+  describe('for one project', () => {
+    /** The wire payload of a link, as the token carries it. */
+    const wireOf = (path: string) =>
+      JSON.parse(
+        Buffer.from(path.slice('/exports/'.length).split('.')[0] ?? '', 'base64url').toString('utf8'),
+      ) as Record<string, unknown>;
+    /** The links a `report` card carries, by kind. */
+    const reportLinks = async (ref: string, address?: string) => {
+      const reply = await h.say('ada', `report ${ref} this-month`, address);
+      const paths = JSON.stringify(reply.cards).match(/\/exports\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g) ?? [];
+      const byKind = new Map(paths.map((path) => [wireOf(path).k, path]));
+      expect([...byKind.keys()].sort()).toEqual(['chart', 'csv', 'xlsx']);
+      return byKind;
+    };
+    let website: { launch: string; hosting: string };
+
+    beforeEach(async () => {
+      expect(await say('ada', 'project add @acme/website "Website"')).toContain('@acme/website');
+      website = {
+        launch: await log('200 @acme/website #travel 3/6 launch trip'),
+        hosting: await log('60 @acme/website #meals 3/7 nonbillable hosting dinner'),
+      };
+      for (const id of [website.launch, website.hosting]) {
+        expect(await say('bob', `approve ${id}`)).toContain(id);
+      }
+    });
+
+    it("exports that project's lines only, named for the project; the whole client's export keeps them all", async () => {
+      const reply = await say('ada', 'export @acme/website this-month csv');
+      expect(reply).toContain('CSV export of Acme · Website (@acme/website), 2030-03-01 – 2030-03-31');
+      const path = linkIn(reply);
+      expect(wireOf(path)).toMatchObject({ p: expect.any(String) });
+      const response = await get(path);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-disposition']).toContain(
+        'filename="acme-website-2030-03-01-2030-03-31.csv"',
+      );
+      const rows = csvRows(response.rawPayload);
+      expect(rows.slice(1).map((r) => r[0])).toEqual([website.launch, website.hosting]);
+      expect(rows.slice(1).every((r) => r.includes('Website'))).toBe(true);
+
+      const zipPath = linkIn(await say('ada', 'export @acme/website this-month zip'));
+      const zip = unzipSync(new Uint8Array((await get(zipPath)).rawPayload));
+      expect(Object.keys(zip).sort()).toEqual([
+        'acme-website-2030-03-01-2030-03-31.csv',
+        'acme-website-2030-03-01-2030-03-31.xlsx',
+      ]);
+
+      const whole = await exportLink('csv');
+      expect(wireOf(whole)).not.toHaveProperty('p');
+      const all = csvRows((await get(whole)).rawPayload);
+      expect(
+        all
+          .slice(1)
+          .map((r) => r[0])
+          .sort(),
+      ).toEqual([ids.train, ids.lunch, ids.hotel, ids.taxi, website.launch, website.hosting].sort());
+    });
+
+    it('refuses an unknown project in both languages, with no link', async () => {
+      const en = await say('ada', 'export @acme/nope this-month csv');
+      expect(en).toContain('There is no project @acme/nope');
+      expect(en).not.toContain('/exports/');
+      // In a Chinese client's channel the refusal is in Chinese.
+      await say('ada', 'client add globex "Globex" CNY Asia/Shanghai zh-CN');
+      await say('ada', 'client channel @globex internal', 'console:#globex-team');
+      const zh = await say('ada', '导出 @globex/nope 本月 csv', 'console:#globex-team');
+      expect(zh).toContain('没有项目 @globex/nope');
+      expect(zh).not.toContain('/exports/');
+    });
+
+    it("links a project report to that project's files, internal and client-facing", async () => {
+      const internal = await reportLinks('@acme/website');
+      const project = wireOf(internal.get('csv') ?? '').p;
+      expect(project).toEqual(expect.any(String));
+      for (const path of internal.values()) expect(wireOf(path).p).toBe(project);
+      const csv = csvRows((await get(internal.get('csv') ?? '')).rawPayload);
+      expect(csv.slice(1).map((r) => r[0])).toEqual([website.launch, website.hosting]);
+
+      // The chart draws this project's spend only: travel 200.00 and meals 60.00, not the client's 300.00 lodging.
+      const chart = await get(internal.get('chart') ?? '');
+      expect(chart.headers['content-disposition']).toContain('acme-website-2030-03-01-2030-03-31-chart.png');
+      const heights = await barHeights(chart.rawPayload);
+      const full = BAR_AREA.bottom - BAR_AREA.top;
+      expect(heights).toHaveLength(2);
+      expect(heights[0]).toBe(full);
+      expect(Math.abs((heights[1] ?? 0) - (6000 * full) / 20000)).toBeLessThanOrEqual(1);
+
+      // Client-facing: approved billable lines of the project only.
+      const client = await reportLinks('@acme/website', CLIENT_CHANNEL);
+      expect(wireOf(client.get('csv') ?? '')).toMatchObject({ p: project, a: 'client' });
+      const clientCsv = csvRows((await get(client.get('csv') ?? '')).rawPayload);
+      expect(clientCsv.slice(1).map((r) => r[0])).toEqual([website.launch]);
+    });
+
+    it("draws a project's chart against the project's own budget, never the client's", async () => {
+      const budgetPixels = async (ref: string) =>
+        redPixels((await get((await reportLinks(ref)).get('chart') ?? '')).rawPayload);
+      // The detector sees the client's 1000.00 monthly budget on the client's chart…
+      expect(await budgetPixels('@acme')).toBeGreaterThan(100);
+      // …but a project without a budget of its own gets no budget line at all.
+      expect(await budgetPixels('@acme/website')).toBe(0);
+      await say('ada', 'budget set @acme/website 500 monthly');
+      // A minute later, so the link is a new token rather than the cached render.
+      h.clock.advance(60_000);
+      expect(await budgetPixels('@acme/website')).toBeGreaterThan(100);
+    });
+
+    it("still serves a whole-client link signed without a project, the project's lines included", async () => {
+      const path = await signedLink('csv', 'internal', 'en');
+      expect(wireOf(path)).not.toHaveProperty('p');
+      const rows = csvRows((await get(path)).rawPayload);
+      expect(rows.slice(1).map((r) => r[0])).toEqual(
+        expect.arrayContaining([ids.train, ids.hotel, website.launch, website.hosting]),
+      );
+      expect(rows).toHaveLength(7);
+    });
+  });
+
   it('refuses members who may not see the client', async () => {
     expect(await say('alice', 'export @acme this-month csv')).not.toContain('/exports/');
   });
@@ -296,4 +416,20 @@ async function barHeights(png: Buffer): Promise<number[]> {
     inBar = height > 0;
   }
   return heights;
+}
+
+/** Pixels of the budget line's red (anti-aliased ones included); nothing else in a chart is red. */
+async function redPixels(png: Buffer): Promise<number> {
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  const { data } = ctx.getImageData(0, 0, image.width, image.height);
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const [r, g, b] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+    if (r - g > 80 && r - b > 80) count++;
+  }
+  return count;
 }

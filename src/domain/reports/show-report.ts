@@ -65,7 +65,8 @@ export type ReportReader = Pick<RequestContext, 'organisationId' | 'sourceAddres
 export const showReport =
   (deps: ReportDeps) =>
   async (ctx: ReportReader, input: ShowReportInput): Promise<Result<ShownReport, ShowReportFailure>> => {
-    const built = await transact<Omit<ShownReport, 'links'>, ShowReportFailure>(deps.uow, async (tx) => {
+    type Built = Omit<ShownReport, 'links'> & { readonly projectId: string | undefined };
+    const built = await transact<Built, ShowReportFailure>(deps.uow, async (tx) => {
       const org = ctx.organisationId;
       // Archived clients keep their history, so their reports can still be read.
       const client = await deps.directory.clientByCode(tx, org, input.clientCode.toLowerCase());
@@ -110,20 +111,23 @@ export const showReport =
             ? 'channel'
             : 'private',
         locale: clientBinding === undefined ? input.locale : (clientBinding.reportLocale ?? client.locale),
+        projectId: project?.id,
       });
     });
     if (!built.ok) return built;
     // Signing may read the organisation's key in a transaction of its own, so it waits until this one is over.
-    const { report, locale } = built.value;
-    return ok({ ...built.value, links: await linksFor(deps, ctx.organisationId, report, locale) });
+    const { projectId, ...shown } = built.value;
+    const links = await linksFor(deps, ctx.organisationId, { ...shown.report, projectId }, shown.locale);
+    return ok({ ...shown, links });
   };
 
-/** The report's signed links, or none when the deployment cannot sign any. */
+/** The report's signed links, or none when the deployment cannot sign any; a project report's cover that project. */
 export async function linksFor(
   deps: Pick<ReportDeps, 'reportLinks'>,
   organisationId: string,
   report: {
     readonly client: { readonly id: string };
+    readonly projectId?: string | undefined;
     readonly period: { readonly start: string; readonly end: string };
     readonly audience: ReportModel['audience'];
   },
@@ -134,6 +138,7 @@ export async function linksFor(
     {
       organisationId,
       clientId: report.client.id,
+      ...(report.projectId === undefined ? {} : { projectId: report.projectId }),
       from: report.period.start,
       through: report.period.end,
       audience: report.audience,
