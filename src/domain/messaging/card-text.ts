@@ -40,9 +40,6 @@ export type FieldKey =
 
 export type ButtonKey = 'approve' | 'reject' | 'needsDetails' | 'approveAmount';
 
-export type HelpTopic = 'overview' | 'log' | 'list' | 'approve' | 'budget' | 'report';
-export const HELP_TOPICS: readonly HelpTopic[] = ['overview', 'log', 'list', 'approve', 'budget', 'report'];
-
 export type ListScope = 'mine' | 'pending' | 'client';
 
 /** Who decided: "Bob on behalf of Alice" when a delegate acted. */
@@ -211,7 +208,6 @@ export type CardText = {
     readonly empty: string;
     readonly totalLabel: string;
   };
-  readonly help: Readonly<Record<HelpTopic, { readonly title: string; readonly text: string }>>;
 };
 
 const plural = (count: number, one: string, many: string): string => (count === 1 ? one : many);
@@ -379,63 +375,6 @@ const EN: CardText = {
     empty: 'No expenses found.',
     totalLabel: 'Total, pending and approved',
   },
-  help: {
-    overview: {
-      title: 'Outlay help',
-      text: [
-        'Log an expense: 45.80 @acme #meals lunch with the client',
-        'Your expenses: list mine · show ACME-7K3Q',
-        'Approvers: approve ACME-7K3Q · reject ACME-7K3Q <reason> · return ACME-7K3Q <what is needed>',
-        'Budgets and reports: budget @acme · report @acme last-month',
-        'More: help log · help list · help approve · help budget · help report',
-      ].join('\n'),
-    },
-    log: {
-      title: 'Logging an expense',
-      text: [
-        'Write the amount, the client and the category; the other words are the description:',
-        '120 @acme #travel taxi to the airport',
-        "Currency: a code anywhere (50 USD) or a symbol (¥ $ € £); otherwise the client's currency.",
-        'Date: 2026-03-02, 3/2, yesterday or a weekday (mon); today when left out.',
-        'Fields: merchant:Didi pay:card|personal|cash|transfer invoice:12345678 billable nonbillable no-receipt:"reason"',
-        'Project: @acme/website. Quote the description to keep words literal: "taxi to 7/11".',
-      ].join('\n'),
-    },
-    list: {
-      title: 'Finding expenses',
-      text: [
-        'list mine · list pending · list @acme last-month',
-        'show ACME-7K3Q: the expense with its approvals and risk findings',
-        'Periods: this-week, last-week, this-month, last-month, 2026-03, 2026-Q1, 2026',
-      ].join('\n'),
-    },
-    approve: {
-      title: 'Approving',
-      text: [
-        'Use the buttons on the approval card, or reply:',
-        'approve ACME-7K3Q [amount] [comment]: a lower amount approves part of it',
-        'reject ACME-7K3Q <reason>',
-        'return ACME-7K3Q <what is needed>: the submitter edits it and resubmits',
-        'Nobody approves their own expense, and one person decides one stage of an expense.',
-      ].join('\n'),
-    },
-    budget: {
-      title: 'Budgets',
-      text: [
-        'budget @acme: each budget with approved and pending spend and the forecast',
-        'budget set @acme 30000 monthly [#category] [warn|escalate|block] (finance or admin)',
-        "Warnings go to the client's internal channel at 50, 80 and 100 % unless set otherwise.",
-      ].join('\n'),
-    },
-    report: {
-      title: 'Reports',
-      text: [
-        'report @acme last-month: the report for a period',
-        'export @acme last-month csv|xlsx|zip',
-        'Scheduled reports: client channel @acme internal|client weekly|monthly (admin)',
-      ].join('\n'),
-    },
-  },
 };
 
 const zhStage = (p: StageRef): string => `第 ${p.k}/${p.n} 级`;
@@ -596,63 +535,6 @@ const ZH: CardText = {
     andMore: (p) => `……还有 ${p.count} 条`,
     empty: '没有找到费用。',
     totalLabel: '合计（待审批及已批准）',
-  },
-  help: {
-    overview: {
-      title: 'Outlay 帮助',
-      text: [
-        '记账：记 45.80 @acme #餐饮 客户午餐',
-        '我的费用：列表 mine · 查看 ACME-7K3Q',
-        '审批人：批准 ACME-7K3Q · 驳回 ACME-7K3Q <原因> · 退回 ACME-7K3Q <需补充的内容>',
-        '预算与报告：预算 @acme · 报告 @acme 上月',
-        '更多：帮助 log · 帮助 list · 帮助 approve · 帮助 budget · 帮助 report',
-      ].join('\n'),
-    },
-    log: {
-      title: '记账',
-      text: [
-        '写金额、客户和类别，其余文字为说明：',
-        '记 120 @acme #交通 去机场的出租车',
-        '币种：任意位置写币种代码（50 USD）或符号（¥ $ € £），否则为客户币种。',
-        '日期：2026-03-02、3/2、昨天或星期（周一）；不写则为今天。',
-        '字段：商户:滴滴 支付:公司卡|个人|现金|转账 发票:12345678 计费 不计费 无票:"原因"',
-        '项目：@acme/website。说明加引号可保留原文："taxi to 7/11"。',
-      ].join('\n'),
-    },
-    list: {
-      title: '查找费用',
-      text: [
-        '列表 mine · 列表 pending · 列表 @acme 上月',
-        '查看 ACME-7K3Q：费用详情、审批记录和风险提示',
-        '期间：本周、上周、本月、上月、2026-03、2026-Q1、2026',
-      ].join('\n'),
-    },
-    approve: {
-      title: '审批',
-      text: [
-        '使用审批卡片上的按钮，或回复：',
-        '批准 ACME-7K3Q [金额] [备注]：金额较低即为部分批准',
-        '驳回 ACME-7K3Q <原因>',
-        '退回 ACME-7K3Q <需补充的内容>：提交人修改后重新提交',
-        '不能审批自己的费用；同一笔费用每人只能审批一级。',
-      ].join('\n'),
-    },
-    budget: {
-      title: '预算',
-      text: [
-        '预算 @acme：各项预算的已批准、待审批金额及预测',
-        '预算 设置 @acme 30000 monthly [#类别] [warn|escalate|block]（财务或管理员）',
-        '默认在 50%、80%、100% 时向客户内部频道发出预警。',
-      ].join('\n'),
-    },
-    report: {
-      title: '报告',
-      text: [
-        '报告 @acme 上月：某一期间的报告',
-        '导出 @acme 上月 csv|xlsx|zip',
-        '定期报告：客户 频道 @acme 内部|client weekly|monthly（管理员）',
-      ].join('\n'),
-    },
   },
 };
 

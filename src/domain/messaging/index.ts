@@ -37,8 +37,8 @@ export {
 } from './card-format.js';
 export type { MarkupLines, MarkupSpan } from './card-markup.js';
 export { bold, escapeMarkup, parseMarkup, stripMarkup } from './card-markup.js';
-export type { CardText, HelpTopic } from './card-text.js';
-export { CARD_TEXT, cardText, HELP_TOPICS } from './card-text.js';
+export type { CardText } from './card-text.js';
+export { CARD_TEXT, cardText } from './card-text.js';
 export type {
   AddressPlatform,
   ChatAddress,
@@ -71,6 +71,5 @@ export type { ApprovalStepView, ExpenseCardInput } from './render-expense-card.j
 export { renderExpenseCard } from './render-expense-card.js';
 export type { ExpenseListInput, ExpenseListRow, ExpenseListScope } from './render-expense-list-card.js';
 export { EXPENSE_LIST_MAX_ROWS, renderExpenseListCard } from './render-expense-list-card.js';
-export { renderHelpCard } from './render-help-card.js';
 export { renderTextCard } from './render-text-card.js';
 export { resolveApprovalCard } from './resolve-approval-card.js';

@@ -2,10 +2,9 @@
 // risk reports, recurring expenses, disputes) answer, localised, that they are not available yet.
 import type { PolicyPatch } from '../../../domain/admin/policy-patch.js';
 import type { MemberReference } from '../../../domain/admin/resolve-member.js';
-import { renderTextCard } from '../../../domain/messaging/render-text-card.js';
 import { authorise } from '../../../domain/people/permissions.js';
 import type { InboundMessage, Reply } from '../conversation.js';
-import type { Command, CommandOf, MemberRef, PolicySetting } from '../grammar/index.js';
+import type { Command, MemberRef, PolicySetting } from '../grammar/index.js';
 import { presentFeatureNotAvailable } from '../i18n/present-failure.js';
 import { translate } from '../i18n/translate.js';
 import type { ConversationDeps, MemberSpeaker } from './conversation-deps.js';
@@ -14,6 +13,7 @@ import { contextOf, decideFromCommand } from './dispatch-decision.js';
 import { dateInputOf, listExpenses, logExpense, showExpense } from './dispatch-expense.js';
 import { exportReply } from './dispatch-export.js';
 import { reportReply } from './dispatch-report.js';
+import { renderHelpCard } from './render-help-card.js';
 import { failureReply, privately, reply } from './replies.js';
 import { replyText } from './reply-text.js';
 
@@ -299,7 +299,7 @@ export async function dispatchCommand(
     }
 
     case 'help':
-      return { visibility: 'private', cards: [helpCard(speaker, command.topic)] };
+      return { visibility: 'private', cards: [renderHelpCard(command.topic, speaker.locale)] };
     case 'cancel': {
       const pending = await deps.prompts.pending(speaker.organisationId, speaker.actor.memberId);
       if (!pending) return privately(text.nothingToCancel);
@@ -317,11 +317,6 @@ export async function dispatchCommand(
     case 'answer':
       return privately(presentFeatureNotAvailable(command.kind, speaker.locale));
   }
-}
-
-function helpCard(speaker: MemberSpeaker, topic: CommandOf<'help'>['topic']) {
-  const title = speaker.locale === 'zh-CN' ? 'Outlay 帮助' : 'Outlay help';
-  return renderTextCard(`${title}\n${translate(speaker.locale).help[topic]}`);
 }
 
 /** A mention names a user of the platform the message came from; `<@id>` elsewhere means that platform's id. */

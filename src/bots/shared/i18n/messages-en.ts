@@ -304,6 +304,8 @@ export const en = {
   },
   commands,
   help,
+  /** The first line of every help card, above the topic's text. */
+  helpTitle: 'Outlay help',
   failures: {
     EMPTY: (): string => `Nothing to do yet — log an expense like ${ex('log')}, or type help.`,
     QUOTE_UNCLOSED: (p: { quote: string; text: string }): string =>

@@ -248,6 +248,7 @@ export const zhCN: Messages = {
   },
   commands,
   help,
+  helpTitle: 'Outlay 帮助',
   failures: {
     EMPTY: () => `还没有内容——这样记一笔费用：${ex('log')}，或输入 帮助。`,
     QUOTE_UNCLOSED: (p) => `引号没有闭合：${p.quote}${p.text}——请补上后引号，例如 “打车到 7/11”。`,

@@ -86,7 +86,6 @@ const SAMPLES: Samples<CardText> = {
     clientText: { spent: '¥1.00', budget: '¥3.00', percent: '80 %' },
   },
   list: { title: { client: { client: 'Acme' } }, andMore: { count: 5 } },
-  help: { overview: {}, log: {}, list: {}, approve: {}, budget: {}, report: {} },
 };
 
 type Leaf = { readonly path: string; readonly value: unknown };

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalDecisionView } from '../../../../src/domain/messaging/approval-decision.js';
-import { CARD_LOCALES } from '../../../../src/domain/messaging/card-format.js';
-import { HELP_TOPICS } from '../../../../src/domain/messaging/card-text.js';
 import {
   type DecisionNoticeInput,
   renderDecisionNoticeCard,
 } from '../../../../src/domain/messaging/render-decision-notice-card.js';
-import { renderHelpCard } from '../../../../src/domain/messaging/render-help-card.js';
 import { renderTextCard } from '../../../../src/domain/messaging/render-text-card.js';
 import { cny, SHANGHAI } from './messaging-fixtures.js';
 
@@ -92,27 +89,6 @@ describe('renderDecisionNoticeCard', () => {
     expect(zh.title).toBe('ACME-7K3Q 需补充信息');
     expect(zh.sections[0]?.heading).toBe('需补充');
     expect(zh.footer).toBe('请用 修改 ACME-7K3Q … 更正，然后用 重新提交 ACME-7K3Q 再次提交');
-  });
-});
-
-describe('renderHelpCard', () => {
-  it.each(CARD_LOCALES.flatMap((locale) => HELP_TOPICS.map((topic) => [topic, locale] as const)))(
-    'given %s in %s, when rendered, then it is a titled card of plain lines without actions',
-    (topic, locale) => {
-      const card = renderHelpCard(topic, locale);
-      expect(card.title.trim()).not.toBe('');
-      expect(card.sections).toHaveLength(1);
-      expect(card.sections[0]?.text.split('\n').length).toBeGreaterThanOrEqual(3);
-      expect(card.actions).toEqual([]);
-    },
-  );
-
-  it('given the overview, when rendered, then it shows the commands in each language', () => {
-    expect(renderHelpCard('overview', 'en').sections[0]?.text).toContain(
-      'Log an expense: 45.80 @acme #meals lunch with the client',
-    );
-    expect(renderHelpCard('overview', 'zh-CN').title).toBe('Outlay 帮助');
-    expect(renderHelpCard('approve', 'zh-CN').sections[0]?.text).toContain('驳回 ACME-7K3Q <原因>');
   });
 });
 
