@@ -5,22 +5,19 @@ import { planApprovalChain } from '../approvals/approval-chain.js';
 import { findStageApprovers } from '../approvals/find-stage-approvers.js';
 import type { EligibleApprover } from '../approvals/stage-approvers.js';
 import { type BudgetWouldBeExceeded, enforceBudgets } from '../budgets/evaluate-new-expense.js';
-import { type BudgetMeasure, measureBudgets } from '../budgets/gate-budgets.js';
-import { currencyExponent } from '../money/index.js';
+import type { BudgetMeasure } from '../budgets/gate-budgets.js';
 import { rolesOf } from '../people/actor.js';
 import type { Forbidden } from '../people/permissions.js';
-import { addDays } from '../periods/calendar-date.js';
 import type { DateInput } from '../periods/date-input.js';
 import { shouldAutoApprove } from '../policy/auto-approve.js';
 import type { Category } from '../policy/categories.js';
-import { policyForClient } from '../policy/policy-settings.js';
 import type { ClientRecord } from '../ports/directory.port.js';
 import type { Tx } from '../ports/unit-of-work.port.js';
-import { assessExpense } from '../risk/assess-expense.js';
 import type { Finding } from '../risk/finding.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { type Failure, fail, ok, type Result } from '../shared/result.js';
 import { announceApprovalRequest, announceBudgetCrossings } from './announce.js';
+import { assessItem, riskCandidateOf } from './assess-item.js';
 import type { PeriodClosed } from './closed-period.js';
 import type { ApprovedExpense, PaymentMethod, PendingExpense } from './expense.js';
 import type { ExpenseDeps } from './expense-deps.js';
@@ -120,54 +117,39 @@ async function submitInTransaction(
   if (!converted.ok) return converted;
   const clientAmountMinor = converted.value.clientAmount.amountMinor;
 
-  const settings = await deps.policies.settings(tx, org, client.value.id);
-  const policy = policyForClient(client.value.currency, settings.organisation, settings.client);
-
-  const roles = rolesOf(ctx.actor);
-  const budgets = await measureBudgets(deps, tx, {
-    organisationId: org,
+  const details = {
     clientId: client.value.id,
-    project: project.value,
+    ...(project.value === undefined ? {} : { projectId: project.value.id }),
     categoryCode: category.value.code,
+    original: original.value,
+    clientAmount: converted.value.clientAmount,
+    ...(converted.value.rate === undefined ? {} : { rate: converted.value.rate }),
+    ...(converted.value.rateDate === undefined ? {} : { rateDate: converted.value.rateDate }),
     incurredOn: day.value.date,
+    description: input.description.trim(),
+    ...(input.merchant === undefined ? {} : { merchant: input.merchant }),
+    paymentMethod: input.paymentMethod ?? 'personal',
+    billable: input.billable ?? category.value.billableDefault,
+    ...(input.invoiceNumber === undefined ? {} : { invoiceNumber: input.invoiceNumber }),
+    ...(input.missingReceiptReason === undefined ? {} : { missingReceiptReason: input.missingReceiptReason }),
+  };
+  const roles = rolesOf(ctx.actor);
+  // A new expense has no id and no receipts yet: nothing of its own to leave out.
+  const {
+    policy,
+    measures: budgets,
+    findings,
+  } = await assessItem(deps, tx, {
+    organisationId: org,
+    client: client.value,
+    project: project.value,
+    candidate: riskCandidateOf({ ...details, submitterId: ctx.actor.memberId }, []),
     today: day.value.today,
-    newAmountMinor: clientAmountMinor,
     override: input.override === true,
     actorCanOverride: roles.has('finance') || roles.has('admin'),
   });
   const gate = enforceBudgets(budgets.map((b) => b.evaluation));
   if (!gate.ok) return gate;
-
-  const [neighbours, history] = await Promise.all([
-    deps.expenses.neighbours(tx, org, {
-      clientId: client.value.id,
-      from: addDays(day.value.date, -1),
-      through: addDays(day.value.date, 1),
-      receiptSha256: [],
-      invoiceNumber: input.invoiceNumber,
-    }),
-    deps.expenses.categoryHistory(tx, org, client.value.id, category.value.code, 200),
-  ]);
-  const findings = assessExpense({
-    candidate: {
-      submitterId: ctx.actor.memberId,
-      clientId: client.value.id,
-      categoryCode: category.value.code,
-      amount: original.value,
-      amountExponent: currencyExponent(original.value.currency),
-      clientAmountMinor,
-      clientCurrency: client.value.currency,
-      incurredOn: day.value.date,
-      receiptSha256: [],
-      invoiceNumber: input.invoiceNumber,
-      missingReceiptReason: input.missingReceiptReason,
-    },
-    policy,
-    budgetEvaluations: gate.value.evaluations,
-    recentSimilar: neighbours,
-    history,
-    today: day.value.today,
-  });
 
   const autoApproval = shouldAutoApprove({
     amountMinor: clientAmountMinor,
@@ -185,22 +167,6 @@ async function submitInTransaction(
           override: gate.value.overriddenBudgetIds.length > 0,
         });
 
-  const details = {
-    clientId: client.value.id,
-    ...(project.value === undefined ? {} : { projectId: project.value.id }),
-    categoryCode: category.value.code,
-    original: original.value,
-    clientAmount: converted.value.clientAmount,
-    ...(converted.value.rate === undefined ? {} : { rate: converted.value.rate }),
-    ...(converted.value.rateDate === undefined ? {} : { rateDate: converted.value.rateDate }),
-    incurredOn: day.value.date,
-    description: input.description.trim(),
-    ...(input.merchant === undefined ? {} : { merchant: input.merchant }),
-    paymentMethod: input.paymentMethod ?? 'personal',
-    billable: input.billable ?? category.value.billableDefault,
-    ...(input.invoiceNumber === undefined ? {} : { invoiceNumber: input.invoiceNumber }),
-    ...(input.missingReceiptReason === undefined ? {} : { missingReceiptReason: input.missingReceiptReason }),
-  };
   const logged = logExpense({
     actor: ctx.actor,
     expense: {

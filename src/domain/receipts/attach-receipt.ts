@@ -3,10 +3,10 @@
 // the ReceiptStore (which refuses what is too large or not a JPEG/PNG/HEIC/PDF), the row records its SHA-256, and
 // the duplicate-receipt check runs again: the same file on another live expense is a `high` finding.
 import { Temporal } from 'temporal-polyfill';
+import { riskCandidateOf } from '../expenses/assess-item.js';
 import type { WrongStatus } from '../expenses/expense-transitions.js';
 import type { ExpenseUnknown } from '../expenses/lifecycle/lock-expense.js';
 import { lockExpense } from '../expenses/lifecycle/lock-expense.js';
-import { riskCandidateOf } from '../expenses/lifecycle/review-details.js';
 import { type ReplayedExpenseRequest, transactOnce } from '../expenses/lifecycle/transact-once.js';
 import type { Forbidden } from '../people/permissions.js';
 import { addDays } from '../periods/calendar-date.js';

@@ -23,6 +23,7 @@ import type { Finding } from '../../risk/finding.js';
 import type { RequestContext } from '../../shared/request-context.js';
 import { type Failure, fail, ok, type Result } from '../../shared/result.js';
 import { announceBudgetCrossings } from '../announce.js';
+import { assessItem, riskCandidateOf } from '../assess-item.js';
 import { checkPeriodOpen, type PeriodClosed } from '../closed-period.js';
 import type { Expense, PaymentMethod, PendingExpense, ReturnedExpense } from '../expense.js';
 import {
@@ -48,7 +49,6 @@ import { announceCardRefresh, announceSuperseded } from './approval-cards.js';
 import type { LifecycleDeps } from './lifecycle-deps.js';
 import { type ExpenseUnknown, type LockedExpense, lockExpense } from './lock-expense.js';
 import { openApprovalRound } from './open-approval-round.js';
-import { reviewDetails } from './review-details.js';
 import { type ReplayedExpenseRequest, transactOnce } from './transact-once.js';
 
 /** What `edit` may change; absent fields stay as they are, `null` clears an optional one. */
@@ -179,13 +179,12 @@ async function editInTransaction(
 
   const roles = rolesOf(ctx.actor);
   const today = todayIn(deps.clock.now().getTime(), client.timeZone);
-  const review = await reviewDetails(deps, tx, {
+  const receiptSha256 = (await deps.receipts.forExpense(tx, org, expense.id)).map((r) => r.sha256);
+  const review = await assessItem(deps, tx, {
     organisationId: org,
-    expenseId: expense.id,
-    submitterId: expense.submitterId,
-    details: after,
     client,
     project,
+    candidate: riskCandidateOf({ ...after, id: expense.id, submitterId: expense.submitterId }, receiptSha256),
     today,
     override: input.override === true,
     actorCanOverride: roles.has('finance') || roles.has('admin'),

@@ -13,13 +13,13 @@ import type { Finding } from '../../risk/finding.js';
 import type { RequestContext } from '../../shared/request-context.js';
 import { type Failure, fail, ok, type Result } from '../../shared/result.js';
 import { announceBudgetCrossings } from '../announce.js';
+import { assessItem, riskCandidateOf } from '../assess-item.js';
 import type { PeriodClosed } from '../closed-period.js';
 import type { PendingExpense } from '../expense.js';
 import { resubmitExpense as resubmitTransition, type WrongStatus } from '../expense-transitions.js';
 import type { LifecycleDeps } from './lifecycle-deps.js';
 import { type ExpenseUnknown, lockExpense } from './lock-expense.js';
 import { openApprovalRound } from './open-approval-round.js';
-import { reviewDetails } from './review-details.js';
 import { type ReplayedExpenseRequest, transactOnce } from './transact-once.js';
 
 export type ResubmitExpenseInput = {
@@ -92,13 +92,12 @@ async function resubmitInTransaction(
     expense.projectId === undefined
       ? undefined
       : await deps.expenseQuery.projectById(tx, org, expense.projectId);
-  const review = await reviewDetails(deps, tx, {
+  const receiptSha256 = (await deps.receipts.forExpense(tx, org, expense.id)).map((r) => r.sha256);
+  const review = await assessItem(deps, tx, {
     organisationId: org,
-    expenseId: expense.id,
-    submitterId: expense.submitterId,
-    details: expense,
     client,
     project,
+    candidate: riskCandidateOf(expense, receiptSha256),
     today: todayIn(deps.clock.now().getTime(), client.timeZone),
     override: input.override === true,
     actorCanOverride: roles.has('finance') || roles.has('admin'),
