@@ -104,7 +104,9 @@ async function adjustInTransaction(
   // A tiny correction in a currency with finer units can round to nothing in the client's.
   if (clientAmount.amountMinor === 0) return fail('AMOUNT_ZERO', { currency: clientAmount.currency });
 
-  // Measured before the adjustment exists, so the consumption does not count it twice.
+  // Measured before the adjustment exists, so the consumption does not count it twice. Only measured, not put
+  // through assessItem like a claim: a book correction is neither risk-assessed nor gated, it only announces the
+  // thresholds it crosses.
   const measures = await measureBudgets(deps, tx, {
     organisationId: org,
     clientId: client.value.id,
