@@ -5,7 +5,6 @@ import {
   type Card,
   renderApprovalCard,
   renderDecisionNoticeCard,
-  renderTextCard,
   resolveApprovalCard,
 } from '../../domain/messaging/index.js';
 import type { OutboundMessage } from '../../domain/ports/chat-notifier.port.js';
@@ -13,8 +12,10 @@ import { approvalCardInput, decisionViewOf, expenseCard } from './expense-cards.
 import {
   type NoticeRendererDeps,
   num,
+  renderAuditHeadNotice,
   renderBudgetForecast,
   renderBudgetThreshold,
+  renderDeadLetterNotice,
   renderDelegationNotice,
   renderExpenseReimbursed,
   renderExpenseVoided,
@@ -58,14 +59,9 @@ export function createAnnouncementRenderer(deps: AnnouncementRendererDeps) {
       case 'report':
         return renderReportAnnouncement(message.payload);
       case 'dead-letter':
-        return renderTextCard(
-          `Undeliverable message · 无法送达的消息\n${text(payload.kind) ?? ''} → ${text(payload.address) ?? ''}: ${text(payload.error) ?? ''}`,
-          { tone: 'danger' },
-        );
+        return renderDeadLetterNotice(deps, message, payload);
       case 'audit-head':
-        return renderTextCard(
-          `Audit chain head · 审计链头\n${num(payload.position) ?? ''}:${text(payload.hash) ?? ''}`,
-        );
+        return renderAuditHeadNotice(deps, message, payload);
       default:
         return undefined;
     }

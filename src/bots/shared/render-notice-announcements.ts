@@ -1,11 +1,14 @@
 // The outbox kinds the scheduled jobs and the smaller notices write — forecast warnings, client-facing threshold
-// warnings, reminder digests, voided/reimbursed notices, delegation and identity notices — turned into cards at
-// delivery time in the reader's language. Called from render-announcement.ts.
+// warnings, reminder digests, voided/reimbursed notices, delegation and identity notices, and the admin channel's
+// dead letters and audit heads — turned into cards at delivery time in the reader's language. Called from
+// render-announcement.ts.
 import type { Forecast } from '../../domain/budgets/forecast.js';
 import type { ExpenseCardData } from '../../domain/expenses/describe-expense.js';
 import type { Card, CardLocale } from '../../domain/messaging/index.js';
 import { renderBudgetWarningCard } from '../../domain/messaging/render-budget-warning-card.js';
 import {
+  renderAuditHeadNoticeCard,
+  renderDeadLetterNoticeCard,
   renderDelegationNoticeCard,
   renderIdentityLinkedCard,
   renderReimbursedNoticeCard,
@@ -283,4 +286,37 @@ export async function renderIdentityLinked(
   if (identity === undefined) return undefined;
   const locale = await deps.localeFor(message.organisationId, { memberId: text(payload.memberId) ?? null });
   return renderIdentityLinkedCard({ identity, locale });
+}
+
+/**
+ * The admin channel belongs to no client and no member, so it reads the organisation's language. Payloads are
+ * the worker's and the daily job's as written (scheduler/outbox/dead-letter-notice.ts, audit/record-audit-head.ts);
+ * a field an old or damaged row lacks shows as blank rather than losing the notice.
+ */
+const adminChannelLocale = (deps: NoticeRendererDeps, message: OutboundMessage): Promise<CardLocale> =>
+  deps.localeFor(message.organisationId, {});
+
+export async function renderDeadLetterNotice(
+  deps: NoticeRendererDeps,
+  message: OutboundMessage,
+  payload: Payload,
+): Promise<Card> {
+  return renderDeadLetterNoticeCard({
+    kind: text(payload.kind) ?? '',
+    address: text(payload.address) ?? '',
+    error: text(payload.error) ?? '',
+    locale: await adminChannelLocale(deps, message),
+  });
+}
+
+export async function renderAuditHeadNotice(
+  deps: NoticeRendererDeps,
+  message: OutboundMessage,
+  payload: Payload,
+): Promise<Card> {
+  return renderAuditHeadNoticeCard({
+    position: String(num(payload.position) ?? ''),
+    hash: text(payload.hash) ?? '',
+    locale: await adminChannelLocale(deps, message),
+  });
 }

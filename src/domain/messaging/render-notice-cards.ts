@@ -1,5 +1,6 @@
 // Short notices a person receives about their own things: an approved expense voided or reimbursed, a delegation
-// that lets them decide for someone, a new platform identity linked to their account.
+// that lets them decide for someone, a new platform identity linked to their account. And the two the admin
+// channel receives: a message given up on, and the day's audit chain head.
 import { formatMoney } from '../money/index.js';
 import type { Money } from '../money/money.js';
 import { type Card, type CardField, fitCard } from './card.js';
@@ -19,6 +20,8 @@ type NoticeText = {
   readonly identityTitle: string;
   readonly identityText: Sentence<{ readonly identity: string }>;
   readonly identityWarning: string;
+  readonly deadLetterTitle: string;
+  readonly auditHeadTitle: string;
 };
 
 const EN: NoticeText = {
@@ -32,6 +35,8 @@ const EN: NoticeText = {
   identityTitle: 'A new sign-in was linked to your Outlay account',
   identityText: (p) => `${p.identity} can now act as you in Outlay.`,
   identityWarning: 'If this was not you, tell an admin straight away.',
+  deadLetterTitle: 'Undeliverable message',
+  auditHeadTitle: 'Audit chain head',
 };
 
 const ZH: NoticeText = {
@@ -45,6 +50,8 @@ const ZH: NoticeText = {
   identityTitle: '您的 Outlay 账号关联了新的登录身份',
   identityText: (p) => `${p.identity} 现在可以以您的身份使用 Outlay。`,
   identityWarning: '如果这不是您本人操作，请立即告知管理员。',
+  deadLetterTitle: '无法送达的消息',
+  auditHeadTitle: '审计链头',
 };
 
 export const NOTICE_TEXT: Readonly<Record<CardLocale, NoticeText>> = { en: EN, 'zh-CN': ZH };
@@ -131,3 +138,25 @@ export const renderIdentityLinkedCard = (input: {
     'warning',
   );
 };
+
+/** The line names the message's kind, where it was going and the platform's error, verbatim: they are for admins. */
+export const renderDeadLetterNoticeCard = (input: {
+  readonly kind: string;
+  readonly address: string;
+  readonly error: string;
+  readonly locale: CardLocale;
+}): Card =>
+  card(
+    NOTICE_TEXT[input.locale].deadLetterTitle,
+    [],
+    escapeMarkup(`${input.kind} → ${input.address}: ${input.error}`),
+    'danger',
+  );
+
+/** `<position>:<hash>`, exactly as `audit verify --anchor` takes it and the anchor file prints it. */
+export const renderAuditHeadNoticeCard = (input: {
+  readonly position: string;
+  readonly hash: string;
+  readonly locale: CardLocale;
+}): Card =>
+  card(NOTICE_TEXT[input.locale].auditHeadTitle, [], escapeMarkup(`${input.position}:${input.hash}`));

@@ -4,6 +4,10 @@ import {
   type DecisionNoticeInput,
   renderDecisionNoticeCard,
 } from '../../../../src/domain/messaging/render-decision-notice-card.js';
+import {
+  renderAuditHeadNoticeCard,
+  renderDeadLetterNoticeCard,
+} from '../../../../src/domain/messaging/render-notice-cards.js';
 import { renderTextCard } from '../../../../src/domain/messaging/render-text-card.js';
 import { cny, SHANGHAI } from './messaging-fixtures.js';
 
@@ -90,6 +94,56 @@ describe('renderDecisionNoticeCard', () => {
     expect(zh.sections[0]?.heading).toBe('需补充');
     expect(zh.footer).toBe('请用 修改 ACME-7K3Q … 更正，然后用 重新提交 ACME-7K3Q 再次提交');
   });
+});
+
+describe('admin channel notices', () => {
+  const dead = {
+    kind: 'approval-request',
+    address: 'slack:T1:C9',
+    error: 'permanent failure: channel_not_found',
+  };
+
+  it('given a dead letter, when rendered in English, then it is an English danger card naming kind, address and error', () => {
+    expect(renderDeadLetterNoticeCard({ ...dead, locale: 'en' })).toEqual({
+      title: 'Undeliverable message',
+      accent: 'danger',
+      fields: [],
+      sections: [{ text: 'approval-request → slack:T1:C9: permanent failure: channel_not_found' }],
+      images: [],
+      actions: [],
+    });
+  });
+
+  it('given a dead letter, when rendered in Chinese, then only the title changes language', () => {
+    const card = renderDeadLetterNoticeCard({ ...dead, locale: 'zh-CN' });
+    expect(card.title).toBe('无法送达的消息');
+    expect(card.sections).toEqual([
+      { text: 'approval-request → slack:T1:C9: permanent failure: channel_not_found' },
+    ]);
+    expect(card.accent).toBe('danger');
+  });
+
+  it('given an error with markup characters, when rendered, then they are shown literally', () => {
+    const card = renderDeadLetterNoticeCard({ ...dead, error: 'bad **payload** \\x', locale: 'en' });
+    expect(card.sections[0]?.text).toBe('approval-request → slack:T1:C9: bad \\*\\*payload\\*\\* \\\\x');
+  });
+
+  it.each([
+    ['en', 'Audit chain head'],
+    ['zh-CN', '审计链头'],
+  ] as const)(
+    'given an audit head in %s, when rendered, then it is titled %s with position:hash',
+    (locale, title) => {
+      const hash = 'ab'.repeat(32);
+      expect(renderAuditHeadNoticeCard({ position: '42', hash, locale })).toEqual({
+        title,
+        fields: [],
+        sections: [{ text: `42:${hash}` }],
+        images: [],
+        actions: [],
+      });
+    },
+  );
 });
 
 describe('renderTextCard', () => {
