@@ -1,5 +1,9 @@
 // Everything a card about one expense shows, read in one transaction: the expense and its steps, who submitted it,
 // the client, project and category names, findings, receipts and where it leaves each budget it counts against.
+// Not built on `showExpense`, nor it on this: this reads for rendering, with no actor to authorise (its callers
+// have already decided who sees the card: a delivery channel, or a member `show` let in) and budget impacts
+// measured at render time; `show` is the member's request, checked against who may see the expense before anything
+// else is read. What they both read is a handful of single port calls.
 import type { ApprovalStep } from '../approvals/approval-step.js';
 import { measureBudgets } from '../budgets/gate-budgets.js';
 import type { ScopedBudgetImpact } from '../messaging/budget-text.js';

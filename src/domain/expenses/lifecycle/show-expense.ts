@@ -1,5 +1,8 @@
 // `show <id>`: one expense with its approval history and how many receipts it has. Its submitter may look,
 // as may whoever sees the client's expenses (its approvers, finance, admins) and whoever was asked to decide it.
+// Kept apart from `describeExpense` (which the card itself is rendered from): this is the permission gate for a
+// typed id, refusing with a Result before the rest is read, and it returns the stored facts a card does not carry
+// (kind, override reason, who it waits on, when it was logged).
 import type { ApprovalStep } from '../../approvals/approval-step.js';
 import { authorise, type Forbidden } from '../../people/permissions.js';
 import type { ClientRecord, ProjectRecord } from '../../ports/directory.port.js';
