@@ -47,25 +47,38 @@ const localeOf = (value: unknown): CardLocale | undefined =>
 const nameOf = async (deps: NoticeRendererDeps, organisationId: string, memberId: string) =>
   (await deps.memberName?.(organisationId, memberId)) ?? memberId;
 
+/** What every budget warning payload carries; undefined when a field it cannot do without is missing. */
+const budgetFiguresOf = (payload: Payload) => {
+  const clientId = text(payload.clientId);
+  const currency = text(payload.currency);
+  const budgetMinor = num(payload.budgetMinor);
+  if (!clientId || !currency || budgetMinor === undefined) return undefined;
+  return {
+    clientId,
+    periodKey: text(payload.periodKey) ?? '',
+    budget: { amountMinor: budgetMinor, currency: asCurrencyCode(currency) },
+    actualMinor: num(payload.actualMinor) ?? 0,
+  };
+};
+
 /** A threshold warning; the client audience reads approved spend only, in the binding's report language. */
 export async function renderBudgetThreshold(
   deps: NoticeRendererDeps,
   message: OutboundMessage,
   payload: Payload,
 ): Promise<Card | undefined> {
-  const clientId = text(payload.clientId);
-  const currency = text(payload.currency);
-  const budgetMinor = num(payload.budgetMinor);
-  if (!clientId || !currency || budgetMinor === undefined) return undefined;
+  const figures = budgetFiguresOf(payload);
+  if (figures === undefined) return undefined;
+  const { clientId } = figures;
   const audience = payload.audience === 'client' ? 'client' : 'internal';
   const locale = localeOf(payload.locale) ?? (await deps.localeFor(message.organisationId, { clientId }));
   return renderBudgetWarningCard({
     audience,
     reason: { kind: 'threshold', thresholdPercent: num(payload.threshold) ?? 100 },
     scopeName: (await deps.clientName(message.organisationId, clientId)) ?? clientId,
-    periodKey: text(payload.periodKey) ?? '',
-    budget: { amountMinor: budgetMinor, currency: asCurrencyCode(currency) },
-    actualMinor: num(payload.actualMinor) ?? 0,
+    periodKey: figures.periodKey,
+    budget: figures.budget,
+    actualMinor: figures.actualMinor,
     // A client-facing payload carries no pending figure; the builder ignores it for that audience anyway.
     committedMinor: audience === 'client' ? 0 : (num(payload.committedMinor) ?? 0),
     locale,
@@ -106,19 +119,18 @@ export async function renderBudgetForecast(
   message: OutboundMessage,
   payload: Payload,
 ): Promise<Card | undefined> {
-  const clientId = text(payload.clientId);
-  const currency = text(payload.currency);
-  const budgetMinor = num(payload.budgetMinor);
+  const figures = budgetFiguresOf(payload);
   const forecast = forecastOf(payload.forecast);
-  if (!clientId || !currency || budgetMinor === undefined || forecast === undefined) return undefined;
+  if (figures === undefined || forecast === undefined) return undefined;
+  const { clientId } = figures;
   const locale = await deps.localeFor(message.organisationId, { clientId });
   return renderBudgetWarningCard({
     audience: 'internal',
     reason: { kind: 'forecast' },
     scopeName: (await deps.clientName(message.organisationId, clientId)) ?? clientId,
-    periodKey: text(payload.periodKey) ?? '',
-    budget: { amountMinor: budgetMinor, currency: asCurrencyCode(currency) },
-    actualMinor: num(payload.actualMinor) ?? 0,
+    periodKey: figures.periodKey,
+    budget: figures.budget,
+    actualMinor: figures.actualMinor,
     committedMinor: num(payload.committedMinor) ?? 0,
     forecast,
     locale,

@@ -11,7 +11,7 @@ import {
   type ParsedAmount,
   toMinorUnits,
 } from '../money/index.js';
-import { rolesOf } from '../people/actor.js';
+import { mayOverrideBudgets } from '../people/actor.js';
 import { authorise, type Forbidden } from '../people/permissions.js';
 import { periodContaining } from '../periods/budget-period.js';
 import { todayIn } from '../periods/calendar-date.js';
@@ -123,7 +123,6 @@ export const testPolicy =
           budgets.push({ budget, consumption, period });
         }
       }
-      const roles = rolesOf(ctx.actor);
       const report = dryRunPolicy({
         amountMinor: clientAmount.amountMinor,
         currency: client.value.currency,
@@ -132,7 +131,7 @@ export const testPolicy =
         policy,
         categories,
         budgets,
-        actorCanOverride: roles.has('finance') || roles.has('admin'),
+        actorCanOverride: mayOverrideBudgets(ctx.actor),
         today,
       });
       if (!report.ok) return report;

@@ -6,7 +6,7 @@ import { findStageApprovers } from '../approvals/find-stage-approvers.js';
 import type { EligibleApprover } from '../approvals/stage-approvers.js';
 import { type BudgetWouldBeExceeded, enforceBudgets } from '../budgets/evaluate-new-expense.js';
 import type { BudgetMeasure } from '../budgets/gate-budgets.js';
-import { rolesOf } from '../people/actor.js';
+import { mayOverrideBudgets } from '../people/actor.js';
 import type { Forbidden } from '../people/permissions.js';
 import type { DateInput } from '../periods/date-input.js';
 import { shouldAutoApprove } from '../policy/auto-approve.js';
@@ -133,7 +133,6 @@ async function submitInTransaction(
     ...(input.invoiceNumber === undefined ? {} : { invoiceNumber: input.invoiceNumber }),
     ...(input.missingReceiptReason === undefined ? {} : { missingReceiptReason: input.missingReceiptReason }),
   };
-  const roles = rolesOf(ctx.actor);
   // A new expense has no id and no receipts yet: nothing of its own to leave out.
   const {
     policy,
@@ -146,7 +145,7 @@ async function submitInTransaction(
     candidate: riskCandidateOf({ ...details, submitterId: ctx.actor.memberId }, []),
     today: day.value.today,
     override: input.override === true,
-    actorCanOverride: roles.has('finance') || roles.has('admin'),
+    actorCanOverride: mayOverrideBudgets(ctx.actor),
   });
   const gate = enforceBudgets(budgets.map((b) => b.evaluation));
   if (!gate.ok) return gate;

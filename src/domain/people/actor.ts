@@ -36,6 +36,10 @@ export const memberActor = (
   approverOf: readonly ApproverAssignment[] = [],
 ): MemberActor => ({ kind: 'member', memberId, roles: new Set(roles), approverOf });
 
+/** Finance and admin may log past a `block` budget with the word `override` (product.md §5); nobody else may. */
+export const mayOverrideBudgets = (actor: MemberActor): boolean =>
+  actor.roles.has('finance') || actor.roles.has('admin');
+
 /** The columns of the permission table that apply to this member. */
 export const rolesOf = (actor: MemberActor): ReadonlySet<Role> => {
   const roles = new Set<Role>(['member']);

@@ -12,7 +12,7 @@ import {
 } from '../../budgets/evaluate-new-expense.js';
 import type { BudgetMeasure } from '../../budgets/gate-budgets.js';
 import type { CurrencyCode, ParsedAmount } from '../../money/index.js';
-import { rolesOf } from '../../people/actor.js';
+import { mayOverrideBudgets } from '../../people/actor.js';
 import { authorise, type Forbidden } from '../../people/permissions.js';
 import { todayIn } from '../../periods/calendar-date.js';
 import type { DateInput } from '../../periods/date-input.js';
@@ -177,7 +177,6 @@ async function editInTransaction(
     if (!open.ok) return open;
   }
 
-  const roles = rolesOf(ctx.actor);
   const today = todayIn(deps.clock.now().getTime(), client.timeZone);
   const receiptSha256 = (await deps.receipts.forExpense(tx, org, expense.id)).map((r) => r.sha256);
   const review = await assessItem(deps, tx, {
@@ -187,7 +186,7 @@ async function editInTransaction(
     candidate: riskCandidateOf({ ...after, id: expense.id, submitterId: expense.submitterId }, receiptSha256),
     today,
     override: input.override === true,
-    actorCanOverride: roles.has('finance') || roles.has('admin'),
+    actorCanOverride: mayOverrideBudgets(ctx.actor),
   });
   // A returned expense consumes no budget until it is resubmitted, which checks again; a change of wording
   // alone does not move the expense against its budgets, so it is never refused for one.

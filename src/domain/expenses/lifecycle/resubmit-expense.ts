@@ -4,7 +4,7 @@ import { planApprovalChain } from '../../approvals/approval-chain.js';
 import type { EligibleApprover, NoEligibleApprover } from '../../approvals/stage-approvers.js';
 import { type BudgetWouldBeExceeded, enforceBudgets } from '../../budgets/evaluate-new-expense.js';
 import type { BudgetMeasure } from '../../budgets/gate-budgets.js';
-import { rolesOf } from '../../people/actor.js';
+import { mayOverrideBudgets } from '../../people/actor.js';
 import { authorise, type Forbidden } from '../../people/permissions.js';
 import { todayIn } from '../../periods/calendar-date.js';
 import type { ClientRecord } from '../../ports/directory.port.js';
@@ -87,7 +87,6 @@ async function resubmitInTransaction(
   if (client.status === 'archived') return fail('CLIENT_ARCHIVED', { code: client.code });
   const closedThrough = await deps.periods.closedThrough(tx, org, client.id, { lock: 'share' });
 
-  const roles = rolesOf(ctx.actor);
   const project =
     expense.projectId === undefined
       ? undefined
@@ -100,7 +99,7 @@ async function resubmitInTransaction(
     candidate: riskCandidateOf(expense, receiptSha256),
     today: todayIn(deps.clock.now().getTime(), client.timeZone),
     override: input.override === true,
-    actorCanOverride: roles.has('finance') || roles.has('admin'),
+    actorCanOverride: mayOverrideBudgets(ctx.actor),
   });
   const gate = enforceBudgets(review.measures.map((m) => m.evaluation));
   // The closed period outranks the budget: say first what cannot be fixed by raising a budget.
