@@ -1,7 +1,7 @@
 // A policy built from stored settings must never fail later, when an expense is logged: `majorToMinor` throws on
 // an amount the client's currency cannot hold (500.5 for a yen client) and `planApprovalChain` throws on malformed
 // tiers. So every write of settings, and every new client's currency, is checked here first.
-import { checkTiers, type InvalidTiers } from '../approvals/approval-chain.js';
+import type { InvalidTiers } from '../approvals/approval-tiers.js';
 import { type CurrencyCode, parseAmountToken, toMinorUnits } from '../money/index.js';
 import type { Policy, PolicyInvalid } from '../policy/policy.js';
 import { validatePolicy } from '../policy/policy.js';
@@ -53,8 +53,5 @@ export function buildCheckedPolicy(
     const fit = checkAmountsFit(settings, currency);
     if (!fit.ok) return fit;
   }
-  const policy = policyForClient(currency, organisation, client);
-  const tiers = checkTiers(policy.tiers);
-  if (!tiers.ok) return tiers;
-  return validatePolicy(policy);
+  return validatePolicy(policyForClient(currency, organisation, client));
 }

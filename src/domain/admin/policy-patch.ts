@@ -1,8 +1,9 @@
 // `policy set …` as a typed patch of the stored settings. Amounts arrive as typed (exact decimals) and are kept as
 // major-unit text, so one organisation-wide "500" means 500 of each client's own currency.
+
+import type { ApproverStageCount } from '../approvals/approval-stage.js';
 import type { CurrencyCode, ParsedAmount } from '../money/index.js';
 import { type Category, resolveCategory, type UnknownCategory } from '../policy/categories.js';
-import type { TierStages } from '../policy/policy.js';
 import type { PolicySettings } from '../policy/policy-settings.js';
 import { type Failure, fail, ok, type Result } from '../shared/result.js';
 
@@ -98,12 +99,12 @@ export function settingsFromPatch(
 ): Result<PolicySettings, PolicyPatchFailure> {
   const fields: { -readonly [K in keyof PolicySettings]: PolicySettings[K] } = {};
   if (patch.tiers !== undefined) {
-    const tiers: { upTo: string | null; stages: TierStages }[] = [];
+    const tiers: { upTo: string | null; stages: ApproverStageCount }[] = [];
     for (const tier of patch.tiers) {
       const upTo = tier.upTo === null ? ok(null) : amountText(tier.upTo, context);
       if (!upTo.ok) return upTo;
       // Stages outside 1..3 are kept as given so that validation names the problem rather than this cast.
-      tiers.push({ upTo: upTo.value, stages: tier.stages as TierStages });
+      tiers.push({ upTo: upTo.value, stages: tier.stages as ApproverStageCount });
     }
     fields.tiers = tiers;
   }

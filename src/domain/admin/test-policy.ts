@@ -1,7 +1,11 @@
 // `policy test <amount> [currency] @client #category` (product.md §10): what would happen to such an expense today
-// — stages, receipt, limits, budgets, auto-approval — without logging anything. Budget figures are client data,
-// so they are included only for someone who may see the client's expenses.
-import { budgetsApplying } from '../budgets/budget.js';
+// — stages, who stage 1 would ask, receipt, limits, budgets, auto-approval — without logging anything. The chain and
+// its first approvers come from the same functions logging uses (approval-tiers.ts, find-stage-approvers.ts), with
+// the asker as the submitter. Budget figures are client data, so they are included only for someone who may see the
+// client's expenses.
+import { firstStageApprovers } from '../approvals/find-stage-approvers.js';
+import type { StageApprovers } from '../approvals/stage-approvers.js';
+import { measureBudgets } from '../budgets/gate-budgets.js';
 import type { MinorUnitsFailure } from '../money/index.js';
 import {
   type CurrencyCode,
@@ -13,7 +17,6 @@ import {
 } from '../money/index.js';
 import { mayOverrideBudgets } from '../people/actor.js';
 import { authorise, type Forbidden } from '../people/permissions.js';
-import { periodContaining } from '../periods/budget-period.js';
 import { todayIn } from '../periods/calendar-date.js';
 import { resolveCategory, type UnknownCategory } from '../policy/categories.js';
 import { type DryRunReport, dryRunPolicy } from '../policy/dry-run-policy.js';
@@ -39,6 +42,8 @@ export type PolicyTested = {
   /** False when the asker may not see the client's budgets, which were then left out. */
   readonly budgetsIncluded: boolean;
   readonly report: DryRunReport;
+  /** Who stage 1 would ask were the asker to log it now; absent when nobody may (a log would be refused). */
+  readonly firstStageApprovers?: StageApprovers;
 };
 
 export type TestPolicyFailure =
@@ -96,33 +101,29 @@ export const testPolicy =
 
       const settings = await deps.policies.settings(tx, org, client.value.id);
       const policy = policyForClient(client.value.currency, settings.organisation, settings.client);
+      // Budgets shape the chain (an escalating one adds a finance stage, a blocking one refuses), so they are always
+      // weighed, measured as logging measures them; only their figures are client data, left out for someone who
+      // may not see the client's expenses.
       const budgetsIncluded = authorise(ctx.actor, 'view-client', {
         clientId: client.value.id,
         view: 'internal',
       }).ok;
-      const budgets = [];
-      if (budgetsIncluded) {
-        const applying = budgetsApplying(await deps.budgets.forClient(tx, org, client.value.id), {
-          clientId: client.value.id,
-          projectId: project?.id,
-          categoryCode: category.value.code,
-        });
-        for (const budget of applying) {
-          const engagement =
-            budget.projectId !== undefined && project !== undefined
-              ? { start: project.startOn, end: project.endOn }
-              : undefined;
-          const period = periodContaining(budget.period, today, engagement);
-          const consumption = await deps.expenses.consumption(tx, org, {
-            clientId: budget.clientId,
-            projectId: budget.projectId,
-            categoryCode: budget.categoryCode,
-            from: period.start,
-            through: period.end,
-          });
-          budgets.push({ budget, consumption, period });
-        }
-      }
+      const measures = await measureBudgets(deps, tx, {
+        organisationId: org,
+        clientId: client.value.id,
+        project,
+        categoryCode: category.value.code,
+        incurredOn: today,
+        today,
+        newAmountMinor: clientAmount.amountMinor,
+        override: false,
+        actorCanOverride: mayOverrideBudgets(ctx.actor),
+      });
+      const budgets = measures.map((m) => ({
+        budget: m.budget,
+        consumption: { actualMinor: m.evaluation.actualMinor, committedMinor: m.evaluation.committedMinor },
+        period: m.period,
+      }));
       const report = dryRunPolicy({
         amountMinor: clientAmount.amountMinor,
         currency: client.value.currency,
@@ -135,12 +136,34 @@ export const testPolicy =
         today,
       });
       if (!report.ok) return report;
+      const approvers = await firstStageApprovers(
+        deps,
+        tx,
+        org,
+        client.value,
+        ctx.actor.memberId,
+        report.value.stages,
+      );
       return ok({
         clientCode: client.value.code,
         original,
         clientAmount,
         ...(rate === undefined ? {} : { rate }),
         budgetsIncluded,
-        report: report.value,
+        report: budgetsIncluded ? report.value : withoutBudgetFigures(report.value),
+        ...(approvers.ok ? { firstStageApprovers: approvers.value } : {}),
       });
     });
+
+/**
+ * The verdict, the chain and auto-approval stay (they are what the asker would meet when logging); the budgets'
+ * figures go, with the refusal and the over-budget findings that carry them.
+ */
+function withoutBudgetFigures(report: DryRunReport): DryRunReport {
+  const { refusal: _figures, ...rest } = report;
+  return {
+    ...rest,
+    budgetEvaluations: [],
+    findings: report.findings.filter((finding) => finding.code !== 'OVER_BUDGET'),
+  };
+}

@@ -1,8 +1,8 @@
 // Logging an expense (product.md §3–§5, §8): resolve what was typed, hold it against policy and budgets, assess
 // risk, plan the approval chain and write the expense, its first step, the audit event and every announcement in
 // one transaction. Nothing is written when anything is refused.
-import { planApprovalChain } from '../approvals/approval-chain.js';
-import { findStageApprovers } from '../approvals/find-stage-approvers.js';
+import { planApprovalChain } from '../approvals/approval-tiers.js';
+import { firstStageApprovers } from '../approvals/find-stage-approvers.js';
 import type { EligibleApprover } from '../approvals/stage-approvers.js';
 import { type BudgetWouldBeExceeded, enforceBudgets } from '../budgets/evaluate-new-expense.js';
 import type { BudgetMeasure } from '../budgets/gate-budgets.js';
@@ -181,8 +181,15 @@ async function submitInTransaction(
 
   let approvers: readonly EligibleApprover[] = [];
   let fellTo: string | undefined;
-  if (logged.value.status === 'pending') {
-    const stageApprovers = await findStageApprovers(deps, tx, org, logged.value, client.value, []);
+  if (logged.value.status === 'pending' && chain !== 'auto-approve') {
+    const stageApprovers = await firstStageApprovers(
+      deps,
+      tx,
+      org,
+      client.value,
+      logged.value.submitterId,
+      chain,
+    );
     if (!stageApprovers.ok) return stageApprovers;
     approvers = stageApprovers.value.eligible;
     fellTo = stageApprovers.value.fellTo;

@@ -1,3 +1,5 @@
+import type { PlannedStage } from '../approvals/approval-stage.js';
+import { planApprovalChain, stagesForAmount, tierLimitFor } from '../approvals/approval-tiers.js';
 import type { Budget } from '../budgets/budget.js';
 import type { Consumption } from '../budgets/consumption.js';
 import {
@@ -14,7 +16,7 @@ import type { Finding } from '../risk/finding.js';
 import { ok, type Result } from '../shared/result.js';
 import { type AutoApprovalEligibility, autoApprovalEligibility } from './auto-approve.js';
 import { type Category, DEFAULT_CATEGORIES, resolveCategory, type UnknownCategory } from './categories.js';
-import { categoryRules, type Policy, stagesForAmount, tierLimitFor } from './policy.js';
+import { categoryRules, type Policy } from './policy.js';
 
 export type DryRunInput = {
   /** In the client's currency. */
@@ -55,6 +57,8 @@ export type DryRunReport = {
   readonly tierLimitMinor: number | null;
   readonly financeStageAppended: boolean;
   readonly totalStages: number;
+  /** The chain a log would follow if it is not approved automatically, planned as logging plans it. */
+  readonly stages: readonly PlannedStage[];
   readonly autoApproval: AutoApprovalEligibility;
   readonly auditSampleBasisPoints: number;
   readonly budgetEvaluations: readonly BudgetEvaluation[];
@@ -101,8 +105,14 @@ export const dryRunPolicy = (input: DryRunInput): Result<DryRunReport, UnknownCa
     today: input.today,
   });
   const autoApproval = autoApprovalEligibility({ amountMinor, findings, policy });
-  const tierStages = stagesForAmount(amountMinor, policy);
+  const tierStages = stagesForAmount(amountMinor, policy.tiers);
   const financeStageAppended = gate.ok && gate.value.appendFinanceStage;
+  const stages = planApprovalChain({
+    amountInClientCurrency: amountMinor,
+    tiers: policy.tiers,
+    escalateToFinance: financeStageAppended,
+    override: gate.ok && gate.value.overriddenBudgetIds.length > 0,
+  });
   const verdict: DryRunVerdict = !gate.ok
     ? 'refused'
     : autoApproval.eligible
@@ -119,9 +129,10 @@ export const dryRunPolicy = (input: DryRunInput): Result<DryRunReport, UnknownCa
     receiptThresholdMinor: rules.receiptThresholdMinor,
     receiptRequired: amountMinor > rules.receiptThresholdMinor,
     tierStages,
-    tierLimitMinor: tierLimitFor(amountMinor, policy),
+    tierLimitMinor: tierLimitFor(amountMinor, policy.tiers),
     financeStageAppended,
-    totalStages: tierStages + (financeStageAppended ? 1 : 0),
+    totalStages: stages.length,
+    stages,
     autoApproval,
     auditSampleBasisPoints: policy.auditSampleBasisPoints,
     budgetEvaluations,

@@ -1,4 +1,5 @@
-import type { ApprovalTier, Policy } from './policy.js';
+import type { ApprovalTier } from '../approvals/approval-tiers.js';
+import type { Policy } from './policy.js';
 
 /**
  * A client's departures from the organisation's policy. In the maps, `null` removes an organisation-wide entry

@@ -1,12 +1,13 @@
 // Policy as stored: amounts in MAJOR units written as exact decimal text, so one organisation-wide setting
 // ("≤ 500 one stage") means 500 of each client's own currency, converted exactly when a client's policy is built.
+import type { ApproverStageCount } from '../approvals/approval-stage.js';
 import { currencyExponent, parseAmountToken, toMinorUnits } from '../money/index.js';
 import type { CurrencyCode } from '../money/money.js';
 import { effectivePolicy, type PolicyOverrides } from './effective-policy.js';
-import { defaultPolicy, type Policy, type TierStages } from './policy.js';
+import { defaultPolicy, type Policy } from './policy.js';
 
 export type PolicySettings = {
-  readonly tiers?: readonly { readonly upTo: string | null; readonly stages: TierStages }[];
+  readonly tiers?: readonly { readonly upTo: string | null; readonly stages: ApproverStageCount }[];
   readonly categoryLimits?: Readonly<Record<string, string | null>>;
   readonly categoryReceiptThresholds?: Readonly<Record<string, string | null>>;
   readonly receiptThreshold?: string;

@@ -1,17 +1,13 @@
+// The rules an expense is held to. How many approval stages an amount needs is not decided here but in
+// approvals/approval-tiers.ts; a policy only carries the tiers.
+import {
+  type ApprovalTier,
+  checkTiers,
+  defaultTiers,
+  type InvalidTiers,
+} from '../approvals/approval-tiers.js';
 import { isSafeMinor } from '../money/money.js';
 import { type Failure, fail, ok, type Result } from '../shared/result.js';
-
-/**
- * Amounts up to `upToMinor` (inclusive, client currency) need `stages` approval stages; the last tier has no upper
- * bound (`null`).
- */
-export type ApprovalTier = {
-  readonly upToMinor: number | null;
-  readonly stages: TierStages;
-};
-
-/** Initial / second / final; a budget may append a finance stage on top. */
-export type TierStages = 1 | 2 | 3;
 
 /** The rules an expense is held to, with every amount in minor units of the client's currency. */
 export type Policy = {
@@ -37,23 +33,16 @@ export const POLICY_DEFAULTS = {
   auditSampleBasisPoints: 500,
   reminderHours: 24,
   escalationHours: 72,
-  maxStages: 3,
 } as const;
 
-/** Major-unit defaults of product.md §3: ≤ 500 one stage, ≤ 5 000 two, above three; receipts above 100. */
-const DEFAULT_TIER_LIMITS_MAJOR = [500, 5_000] as const;
+/** Receipts are needed above 100 of the client's currency (product.md §3). */
 const DEFAULT_RECEIPT_THRESHOLD_MAJOR = 100;
 
 /** The default policy for a client currency with `currencyExponent` minor digits (2 for CNY/USD, 0 for JPY). */
 export const defaultPolicy = (currencyExponent = 2): Policy => {
   const unit = 10 ** currencyExponent;
-  const [first, second] = DEFAULT_TIER_LIMITS_MAJOR;
   return {
-    tiers: [
-      { upToMinor: first * unit, stages: 1 },
-      { upToMinor: second * unit, stages: 2 },
-      { upToMinor: null, stages: 3 },
-    ],
+    tiers: defaultTiers(currencyExponent),
     categoryLimits: new Map(),
     categoryReceiptThresholds: new Map(),
     receiptThresholdMinor: DEFAULT_RECEIPT_THRESHOLD_MAJOR * unit,
@@ -64,20 +53,6 @@ export const defaultPolicy = (currencyExponent = 2): Policy => {
     prohibitedCategories: new Set(),
   };
 };
-
-const tierFor = (amountMinor: number, policy: Policy): ApprovalTier => {
-  const tier = policy.tiers.find((t) => t.upToMinor === null || amountMinor <= t.upToMinor);
-  if (tier === undefined) throw new RangeError('Policy tiers must end with an unbounded tier');
-  return tier;
-};
-
-/** Approval stages an amount needs before any finance stage a budget adds. */
-export const stagesForAmount = (amountMinor: number, policy: Policy): TierStages =>
-  tierFor(amountMinor, policy).stages;
-
-/** The upper limit of the tier an amount falls in (`null` in the top tier). */
-export const tierLimitFor = (amountMinor: number, policy: Policy): number | null =>
-  tierFor(amountMinor, policy).upToMinor;
 
 /** The parts of a policy that depend on the category. */
 export type CategoryRules = {
@@ -100,31 +75,14 @@ export const categoryRules = (policy: Policy, categoryCode: string): CategoryRul
 export type PolicyInvalid = Failure<'POLICY_INVALID'>;
 
 export type PolicyProblem =
-  | 'TIERS_MUST_END_UNBOUNDED'
-  | 'STAGES_OUT_OF_RANGE'
-  | 'STAGES_MUST_NOT_FALL'
-  | 'TIER_LIMITS_MUST_RISE'
   | 'AMOUNT_INVALID'
   | 'AUDIT_SAMPLE_OUT_OF_RANGE'
   | 'MAX_AGE_INVALID'
   | 'HOURS_INVALID';
 
+/** Everything but the tiers, which `checkTiers` judges. */
 const problemIn = (policy: Policy): PolicyProblem | undefined => {
-  const { tiers } = policy;
-  if (tiers.length === 0 || tiers[tiers.length - 1]?.upToMinor !== null) return 'TIERS_MUST_END_UNBOUNDED';
-  for (const [i, tier] of tiers.entries()) {
-    if (!Number.isInteger(tier.stages) || tier.stages < 1 || tier.stages > POLICY_DEFAULTS.maxStages) {
-      return 'STAGES_OUT_OF_RANGE';
-    }
-    const previous = tiers[i - 1];
-    if (previous === undefined) continue;
-    if (tier.stages < previous.stages) return 'STAGES_MUST_NOT_FALL';
-    if (tier.upToMinor !== null && previous.upToMinor !== null && tier.upToMinor <= previous.upToMinor) {
-      return 'TIER_LIMITS_MUST_RISE';
-    }
-  }
   const amounts = [
-    ...tiers.flatMap((t) => (t.upToMinor === null ? [] : [t.upToMinor])),
     ...policy.categoryLimits.values(),
     ...policy.categoryReceiptThresholds.values(),
     policy.receiptThresholdMinor,
@@ -139,7 +97,9 @@ const problemIn = (policy: Policy): PolicyProblem | undefined => {
 };
 
 /** Checks a policy assembled from stored settings or an admin's `policy set` before it is used or saved. */
-export const validatePolicy = (policy: Policy): Result<Policy, PolicyInvalid> => {
+export const validatePolicy = (policy: Policy): Result<Policy, InvalidTiers | PolicyInvalid> => {
+  const tiers = checkTiers(policy.tiers);
+  if (!tiers.ok) return tiers;
   const problem = problemIn(policy);
   return problem === undefined ? ok(policy) : fail('POLICY_INVALID', { problem });
 };

@@ -1,4 +1,5 @@
-import { type Policy, tierLimitFor } from '../policy/policy.js';
+import { tierLimitFor } from '../approvals/approval-tiers.js';
+import type { Policy } from '../policy/policy.js';
 import type { Finding } from './finding.js';
 import { isLive, type NeighbourExpense, othersThan, type RiskCandidate } from './risk-inputs.js';
 
@@ -22,7 +23,7 @@ export const checkSplit = (
   if (sameDay.length === 0) return undefined;
   const amounts = [candidate.clientAmountMinor, ...sameDay.map((other) => other.clientAmountMinor)];
   const largest = Math.max(...amounts);
-  const tierLimit = tierLimitFor(largest, policy);
+  const tierLimit = tierLimitFor(largest, policy.tiers);
   const total = amounts.reduce((sum, amount) => sum + amount, 0);
   if (tierLimit === null || total <= tierLimit) return undefined;
   return {

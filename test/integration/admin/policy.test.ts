@@ -137,7 +137,7 @@ describe.each(testEngines())('policy on %s', (engine) => {
           { upTo: null, stages: 1 },
         ],
       },
-      'POLICY_INVALID',
+      'INVALID_TIERS',
     ],
     ['an audit sample over 100 %', { auditSamplePercent: '101' }, 'POLICY_INVALID'],
     ['an audit sample that is not a percentage', { auditSamplePercent: 'lots' }, 'POLICY_PERCENT_INVALID'],
@@ -213,7 +213,13 @@ describe.each(testEngines())('policy on %s', (engine) => {
           overCategoryLimit: true,
           categoryLimitMinor: 30_000,
           receiptRequired: true,
+          stages: [
+            { index: 1, kind: 'approvers', label: 'initial' },
+            { index: 2, kind: 'approvers', label: 'final' },
+          ],
         },
+        // Who logging would ask first: @acme's stage-1 list.
+        firstStageApprovers: { eligible: [{ memberId: 'bob' }], fellTo: 'approvers' },
       },
     });
     // Converted at the stored rate, and over the blocking budget: refused, and still nothing written.

@@ -2,6 +2,7 @@
 // keys and take the same parameters, or it does not compile. Parameters arrive formatted (amounts, dates, names);
 // entries are plain text that each platform renderer may escape and mark up.
 import type { StepDecision } from '../../../domain/approvals/approval-step.js';
+import type { TierProblem } from '../../../domain/approvals/approval-tiers.js';
 import type { ExpenseStatus } from '../../../domain/expenses/expense.js';
 import type { Action } from '../../../domain/people/permissions.js';
 import type { PolicyProblem } from '../../../domain/policy/policy.js';
@@ -14,9 +15,6 @@ export type CommandText = {
   /** A command that parses as this kind; tests hold every example to that. */
   readonly example: string;
 };
-
-/** `INVALID_TIERS` problems (approvals/approval-chain.ts). */
-export type TierProblem = 'empty' | 'stages' | 'unlimited-not-last' | 'no-unlimited-tier' | 'not-rising';
 
 /** `SCHEDULE_INVALID` problems (admin/report-schedule.ts). */
 export type ScheduleProblem = 'fields' | 'field';
@@ -265,10 +263,6 @@ export const en = {
       'verify-audit': 'verify the audit chain',
     } satisfies Readonly<Record<Action, string>>,
     policyProblems: {
-      TIERS_MUST_END_UNBOUNDED: 'the last tier must have no upper limit',
-      STAGES_OUT_OF_RANGE: 'a tier needs 1 to 3 stages',
-      STAGES_MUST_NOT_FALL: 'a higher tier cannot need fewer stages',
-      TIER_LIMITS_MUST_RISE: 'tier limits must rise',
       AMOUNT_INVALID: 'an amount is not valid',
       AUDIT_SAMPLE_OUT_OF_RANGE: 'the audit sample must be 0 to 100 %',
       MAX_AGE_INVALID: 'the maximum age must be at least one day',
@@ -277,6 +271,7 @@ export const en = {
     tierProblems: {
       empty: 'there are no tiers',
       stages: 'a tier needs 1 to 3 stages',
+      'stages-fall': 'a higher tier cannot need fewer stages',
       'unlimited-not-last': 'only the last tier may be unlimited',
       'no-unlimited-tier': 'the last tier must be unlimited',
       'not-rising': 'tier limits must rise',

@@ -209,10 +209,6 @@ export const zhCN: Messages = {
       'verify-audit': '校验审计链',
     },
     policyProblems: {
-      TIERS_MUST_END_UNBOUNDED: '最后一档不能设上限',
-      STAGES_OUT_OF_RANGE: '每档需要 1 到 3 级审批',
-      STAGES_MUST_NOT_FALL: '更高一档的审批级数不能更少',
-      TIER_LIMITS_MUST_RISE: '各档上限必须递增',
       AMOUNT_INVALID: '有金额无效',
       AUDIT_SAMPLE_OUT_OF_RANGE: '抽检比例必须在 0 到 100% 之间',
       MAX_AGE_INVALID: '最长天数至少为 1 天',
@@ -221,6 +217,7 @@ export const zhCN: Messages = {
     tierProblems: {
       empty: '没有任何档位',
       stages: '每档需要 1 到 3 级审批',
+      'stages-fall': '更高一档的审批级数不能更少',
       'unlimited-not-last': '只有最后一档可以不设上限',
       'no-unlimited-tier': '最后一档不能设上限',
       'not-rising': '各档上限必须递增',

@@ -3,7 +3,7 @@
 // budgets without the expense's own old amount and re-assessed for risk. A change of amount, client or category
 // on a pending expense restarts approval: a new round at stage 1, new cards, and the old round's cards
 // superseded. Any other change keeps the chain and refreshes the open cards with the new version.
-import { planApprovalChain } from '../../approvals/approval-chain.js';
+import { planApprovalChain } from '../../approvals/approval-tiers.js';
 import type { EligibleApprover, NoEligibleApprover } from '../../approvals/stage-approvers.js';
 import {
   type BudgetEvaluation,

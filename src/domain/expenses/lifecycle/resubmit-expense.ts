@@ -1,6 +1,6 @@
 // `resubmit <id>`: a returned or withdrawn expense goes through approval again, from stage 1 of a new round.
 // The chain is planned from today's policy and budgets, as for a new log, and the expense is re-assessed.
-import { planApprovalChain } from '../../approvals/approval-chain.js';
+import { planApprovalChain } from '../../approvals/approval-tiers.js';
 import type { EligibleApprover, NoEligibleApprover } from '../../approvals/stage-approvers.js';
 import { type BudgetWouldBeExceeded, enforceBudgets } from '../../budgets/evaluate-new-expense.js';
 import type { BudgetMeasure } from '../../budgets/gate-budgets.js';

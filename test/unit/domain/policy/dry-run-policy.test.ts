@@ -63,6 +63,10 @@ describe('dryRunPolicy', () => {
       verdict: 'approval-chain',
       overCategoryLimit: true,
       tierStages: 2,
+      stages: [
+        { index: 1, kind: 'approvers', label: 'initial' },
+        { index: 2, kind: 'approvers', label: 'final' },
+      ],
       autoApproval: { eligible: false, reason: 'ABOVE_AUTO_APPROVE_LIMIT' },
     });
     expect(result.ok && result.value.findings.map((f) => f.code)).toEqual([
@@ -86,6 +90,10 @@ describe('dryRunPolicy', () => {
       verdict: 'approval-chain',
       financeStageAppended: true,
       totalStages: 2,
+      stages: [
+        { index: 1, kind: 'approvers', label: 'approval' },
+        { index: 2, kind: 'finance', label: 'finance' },
+      ],
     });
     expect(result.ok && result.value.budgetEvaluations[0]).toMatchObject({
       outcome: 'escalate',

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { effectivePolicy } from '../../../../src/domain/policy/effective-policy.js';
 import {
   type ApprovalTier,
+  stagesForAmount,
+  tierLimitFor,
+} from '../../../../src/domain/approvals/approval-tiers.js';
+import { effectivePolicy } from '../../../../src/domain/policy/effective-policy.js';
+import {
   categoryRules,
   defaultPolicy,
   type Policy,
-  stagesForAmount,
-  tierLimitFor,
   validatePolicy,
 } from '../../../../src/domain/policy/policy.js';
 
@@ -32,29 +34,30 @@ describe('defaultPolicy', () => {
     [500_000, 2],
     [500_001, 3],
   ])('Given ¥%i minor in CNY, Then %i approval stages', (amount, stages) => {
-    expect(stagesForAmount(amount, cny)).toBe(stages);
+    expect(stagesForAmount(amount, cny.tiers)).toBe(stages);
   });
 
   it('scales its major-unit limits to the currency: ¥500 is 500 minor units in JPY', () => {
     const jpy = defaultPolicy(0);
-    expect(stagesForAmount(500, jpy)).toBe(1);
-    expect(stagesForAmount(501, jpy)).toBe(2);
+    expect(stagesForAmount(500, jpy.tiers)).toBe(1);
+    expect(stagesForAmount(501, jpy.tiers)).toBe(2);
     expect(jpy.receiptThresholdMinor).toBe(100);
   });
 
   it('names the tier limit an amount falls under', () => {
-    expect(tierLimitFor(48_000, cny)).toBe(50_000);
-    expect(tierLimitFor(60_000, cny)).toBe(500_000);
-    expect(tierLimitFor(600_000, cny)).toBeNull();
+    expect(tierLimitFor(48_000, cny.tiers)).toBe(50_000);
+    expect(tierLimitFor(60_000, cny.tiers)).toBe(500_000);
+    expect(tierLimitFor(600_000, cny.tiers)).toBeNull();
   });
 });
 
 describe('validatePolicy', () => {
   const base = defaultPolicy(2);
+  // The tiers are judged by approval-tiers.ts's checkTiers, the one tier validator, under its own code.
   it.each<[string, Policy]>([
-    ['TIERS_MUST_END_UNBOUNDED', { ...base, tiers: [{ upToMinor: 100, stages: 1 }] }],
+    ['no-unlimited-tier', { ...base, tiers: [{ upToMinor: 100, stages: 1 }] }],
     [
-      'TIER_LIMITS_MUST_RISE',
+      'not-rising',
       {
         ...base,
         tiers: [
@@ -65,9 +68,9 @@ describe('validatePolicy', () => {
       },
     ],
     // Stored settings can hold what the type forbids.
-    ['STAGES_OUT_OF_RANGE', { ...base, tiers: [{ upToMinor: null, stages: 4 } as unknown as ApprovalTier] }],
+    ['stages', { ...base, tiers: [{ upToMinor: null, stages: 4 } as unknown as ApprovalTier] }],
     [
-      'STAGES_MUST_NOT_FALL',
+      'stages-fall',
       {
         ...base,
         tiers: [
@@ -76,6 +79,12 @@ describe('validatePolicy', () => {
         ],
       },
     ],
+  ])('Given tiers with a problem, Then they are refused as INVALID_TIERS %s', (problem, policy) => {
+    const result = validatePolicy(policy);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_TIERS', details: { problem } } });
+  });
+
+  it.each<[string, Policy]>([
     ['AUDIT_SAMPLE_OUT_OF_RANGE', { ...base, auditSampleBasisPoints: 10_001 }],
     ['AMOUNT_INVALID', { ...base, autoApproveLimitMinor: -1 }],
     ['MAX_AGE_INVALID', { ...base, maxAgeDays: 0 }],

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type ApprovalTier,
-  checkTiers,
-  DEFAULT_TIERS_MAJOR,
-  defaultTiers,
-  planApprovalChain,
-  tiersInMinorUnits,
-} from '../../../../src/domain/approvals/approval-chain.js';
-import {
   buildChain,
   chainOfShape,
   STAGE_LABEL_TEXT,
   shapeOfChain,
   stageOfShape,
 } from '../../../../src/domain/approvals/approval-stage.js';
+import {
+  type ApprovalTier,
+  checkTiers,
+  DEFAULT_TIERS_MAJOR,
+  defaultTiers,
+  planApprovalChain,
+  tiersInMinorUnits,
+} from '../../../../src/domain/approvals/approval-tiers.js';
 
 const CNY_TIERS = defaultTiers(2);
 
@@ -130,6 +130,15 @@ describe('checkTiers', () => {
       'not-rising',
     ],
     ['four stages', [{ upToMinor: null, stages: 4 as 3 }], 'stages'],
+    ['half a stage', [{ upToMinor: null, stages: 1.5 as 1 }], 'stages'],
+    [
+      'a higher tier with fewer stages',
+      [
+        { upToMinor: 500, stages: 2 },
+        { upToMinor: null, stages: 1 },
+      ],
+      'stages-fall',
+    ],
   ])('refuses %s', (_label, tiers, problem) => {
     const result = checkTiers(tiers);
     expect(result.ok ? undefined : result.error.details?.problem).toBe(problem);
