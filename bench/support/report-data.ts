@@ -61,10 +61,10 @@ export async function seedExpenses(
     await sql`insert into expenses (organisation_id, id, kind, client_id, category_code, amount_minor, currency,
         client_amount_minor, client_currency, incurred_on, description, payment_method, billable, submitter_id,
         status, stage, stage_count, approved_amount_minor, findings, created_at, updated_at)
-      select ${ORGANISATION}, 'B' || (${offset} + i)::text, 'expense', c.ids[1 + (i % c.n)],
-        (${CATEGORIES}::text[])[1 + ((i / 7) % ${CATEGORIES.length})],
+      select ${ORGANISATION}, 'B' || (${offset} + i)::text, 'expense', c.ids[(1 + (i % c.n))::int],
+        (${CATEGORIES}::text[])[(1 + ((i / 7) % ${CATEGORIES.length}))::int],
         a.amount, 'USD', a.amount, 'USD',
-        ${today}::date - ((i * 7919) % ${days}),
+        ${today}::date - ((i * 7919) % ${days})::int,
         'bench expense ' || i, 'card', (i % 4) <> 0, ${SUBMITTER},
         s.status,
         case when s.status = 'pending' then 1 end, case when s.status = 'pending' then 1 end,
@@ -76,7 +76,7 @@ export async function seedExpenses(
           else '[]'::jsonb
         end,
         now(), now()
-      from generate_series(${start}::int, ${end}::int) as i
+      from generate_series(${start}::bigint, ${end}::bigint) as i
         cross join (select ${clientIds as string[]}::text[] as ids, ${clientIds.length}::int as n) as c
         cross join lateral (select 100 + ((i * 104729) % 250000)::bigint as amount) as a
         cross join lateral (select case when i % 20 = 0 then 'pending' when i % 33 = 0 then 'rejected'
