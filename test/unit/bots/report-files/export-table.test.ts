@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildExportTable } from '../../../../src/bots/report-files/export-table.js';
-import { renderCsv } from '../../../../src/bots/report-files/render-csv.js';
+import { neutraliseCell, renderCsv } from '../../../../src/bots/report-files/render-csv.js';
 import { asCurrencyCode } from '../../../../src/domain/money/currency.js';
 import { DEFAULT_CATEGORIES } from '../../../../src/domain/policy/categories.js';
 import type { ExportLine } from '../../../../src/domain/ports/export-query.port.js';
@@ -77,5 +77,32 @@ describe('export tables', () => {
     const rows = parse(Buffer.from(bytes), { bom: true }) as string[][];
     expect(rows).toEqual([[...table.header], ...table.rows.map((r) => [...r])]);
     expect(rows[1]).toContain('高铁 "上海→北京", 二等座');
+  });
+
+  it('prefixes every text cell a spreadsheet would evaluate with a quote, and leaves money cells numbers', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '\n']) {
+      expect(neutraliseCell(`${start}1+1`)).toBe(`'${start}1+1`);
+    }
+    for (const safe of ['lunch', '1+1', "'=already text", ' =1', '商户=1', '']) {
+      expect(neutraliseCell(safe)).toBe(safe);
+    }
+    const table = buildExportTable({
+      lines: [
+        line('ACME-0001', -12000, { kind: 'adjustment', description: '-refund', merchant: '@evil' }),
+        line('ACME-0002', 500, { description: '\t=cmd', merchant: '+shop' }),
+      ],
+      audience: 'internal',
+      locale: 'en',
+      currency: CNY,
+      categoryNames,
+    });
+    const rows = parse(Buffer.from(renderCsv(table)), { bom: true }) as string[][];
+    const column = (name: string) => table.header.indexOf(name);
+    expect(rows[1]?.[column('Description')]).toBe("'-refund");
+    expect(rows[1]?.[column('Merchant')]).toBe("'@evil");
+    expect(rows[1]?.[column('Amount')]).toBe('-120.00');
+    expect(rows[1]?.[column('Original amount')]).toBe('-120.00');
+    expect(rows[2]?.[column('Description')]).toBe("'\t=cmd");
+    expect(rows[2]?.[column('Merchant')]).toBe("'+shop");
   });
 });
