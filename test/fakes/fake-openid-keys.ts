@@ -1,7 +1,10 @@
 // A loopback stand-in for the Bot Framework's token keys: an OpenID metadata document whose `jwks_uri` lists one
 // RSA key generated here (endorsed for `msteams`, as the real keys are), and a signer for channel tokens with it or
-// with a key the document does not publish. botbuilder caches metadata per URL, so each instance has its own port.
-import { generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
+// with a key the document does not publish. It also forges tokens the way an attacker would — unsigned (`alg: none`),
+// HMAC-signed with the published public key (key confusion), or signed by another key under the published `kid` —
+// each properly encoded and signed, so a refusal is botbuilder's verdict on the forgery and not on a typo.
+// botbuilder caches metadata per URL, so each instance has its own port.
+import { createHmac, generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
@@ -24,21 +27,40 @@ export type FakeOpenIdKeys = {
   sign(claims: ChannelTokenClaims): string;
   /** The same token signed with a key that is not in the JWKS (its `kid` is unknown too). */
   signWithUnpublishedKey(claims: ChannelTokenClaims): string;
+  /** Forgeries that name the published key (`kid`) but are not signed by it. */
+  readonly forge: {
+    /** `alg: none` and an empty signature. */
+    unsigned(claims: ChannelTokenClaims): string;
+    /** HS256 with the published RSA public key (its PEM, as an attacker downloads it) as the HMAC secret. */
+    hmacWithPublicKey(claims: ChannelTokenClaims): string;
+    /** RS256 by a key that is not published, under the published key's `kid`. */
+    otherKeyUnderPublishedKid(claims: ChannelTokenClaims): string;
+  };
   close(): Promise<void>;
 };
 
 const rsaKey = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
 
-const signWith = (key: KeyObject, kid: string, claims: ChannelTokenClaims): string => {
+const payloadOf = (claims: ChannelTokenClaims) => {
   const now = Math.floor(Date.now() / 1000);
-  const payload = {
+  return {
     iss: claims.iss ?? BOT_FRAMEWORK_ISSUER,
     aud: claims.aud,
     serviceurl: claims.serviceurl,
     nbf: claims.nbf ?? now - 60,
     exp: claims.exp ?? now + 3_600,
   };
-  return jwt.sign(payload, key, { algorithm: 'RS256', keyid: kid });
+};
+
+const signWith = (key: KeyObject, kid: string, claims: ChannelTokenClaims): string =>
+  jwt.sign(payloadOf(claims), key, { algorithm: 'RS256', keyid: kid });
+
+const segment = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+
+/** A compact JWT assembled by hand, for the algorithms jsonwebtoken rightly refuses to sign with these keys. */
+const assemble = (header: object, claims: ChannelTokenClaims, sign: (input: string) => string): string => {
+  const input = `${segment({ typ: 'JWT', ...header })}.${segment(payloadOf(claims))}`;
+  return `${input}.${sign(input)}`;
 };
 
 export async function startFakeOpenIdKeys(): Promise<FakeOpenIdKeys> {
@@ -82,6 +104,16 @@ export async function startFakeOpenIdKeys(): Promise<FakeOpenIdKeys> {
     metadataUrl: `http://127.0.0.1:${port}/v1/.well-known/openidconfiguration`,
     sign: (claims) => signWith(published.privateKey, kid, claims),
     signWithUnpublishedKey: (claims) => signWith(unpublished.privateKey, strangerKid, claims),
+    forge: {
+      unsigned: (claims) => assemble({ alg: 'none', kid }, claims, () => ''),
+      hmacWithPublicKey: (claims) => {
+        const pem = published.publicKey.export({ type: 'spki', format: 'pem' });
+        return assemble({ alg: 'HS256', kid }, claims, (input) =>
+          createHmac('sha256', pem).update(input).digest('base64url'),
+        );
+      },
+      otherKeyUnderPublishedKid: (claims) => signWith(unpublished.privateKey, kid, claims),
+    },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }

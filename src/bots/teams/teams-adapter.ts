@@ -1,7 +1,8 @@
-// botbuilder's CloudAdapter, configured from Outlay's TeamsConfig, and the request/response shim that lets it run
-// inside fastify (it expects restify/express objects). The adapter verifies every inbound JWT against the Bot
-// Framework's OpenID keys (or BOT_OPENID_METADATA_URL) and answers 401 before any Outlay code runs.
+// botbuilder's CloudAdapter, configured from Outlay's TeamsConfig, and how a fastify request runs through it. Every
+// inbound JWT is verified against the Bot Framework's OpenID keys (or BOT_OPENID_METADATA_URL) before anything else
+// reads the request, and whatever that verification throws is a 401 before any Outlay code runs.
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -16,6 +17,7 @@ type CredentialsFactory = NonNullable<
   ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]
 >;
 type Credentials = Awaited<ReturnType<CredentialsFactory['createCredentials']>>;
+type Authenticated = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
 export type TeamsAdapterOptions = {
   /**
@@ -108,11 +110,64 @@ class TokenEndpointCredentialFactory extends ConfigurationServiceClientCredentia
   }
 }
 
+/** What one POST to the messaging endpoint came to. */
+export type InboundOutcome =
+  | { readonly kind: 'refused'; readonly reason: string }
+  | { readonly kind: 'malformed' }
+  | { readonly kind: 'answered'; readonly status: number; readonly body?: unknown };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The activity as botbuilder's own `process` hands it on: its ISO timestamps read as dates, the text kept beside. */
+const activityOf = (body: Record<string, unknown>): Activity => {
+  const activity: Record<string, unknown> = { ...body };
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    const text = activity[field];
+    if (typeof text !== 'string') continue;
+    activity[raw] = text;
+    activity[field] = new Date(text);
+  }
+  return activity as unknown as Activity;
+};
+
+/**
+ * CloudAdapter with the order of its `process` reversed: authenticate first, then read the body. botbuilder's own
+ * `process` checks the body's shape before the token (so an unauthenticated `{}` learns about activity types) and
+ * lets every token failure but an expired or unknown key escape as a plain error — a 500 for `alg: none`, an HS256
+ * token keyed with the public key, a bad signature under a published `kid` or a future `nbf`. Here any failure to
+ * authenticate is a refusal, whatever botbuilder or jsonwebtoken threw.
+ */
+export class AuthenticatingCloudAdapter extends CloudAdapter {
+  async processInbound(
+    body: unknown,
+    authorization: string,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InboundOutcome> {
+    let authenticated: Authenticated;
+    try {
+      // What the token is checked against (serviceUrl, channelId) comes from the body; a body that is not even an
+      // object claims nothing, so only a token needing no claims (authentication off: the emulator) gets through.
+      const claimed = (isRecord(body) ? body : {}) as unknown as Activity;
+      authenticated = await this.botFrameworkAuthentication.authenticateRequest(claimed, authorization);
+    } catch (error) {
+      return { kind: 'refused', reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (!isRecord(body) || typeof body.type !== 'string') return { kind: 'malformed' };
+    const answer = await this.processActivity(authenticated, activityOf(body), logic);
+    return { kind: 'answered', status: answer?.status ?? 200, body: answer?.body };
+  }
+}
+
 export function createTeamsAdapter(
   config: TeamsConfig,
   logger: Logger,
   options: TeamsAdapterOptions = {},
-): CloudAdapter {
+): AuthenticatingCloudAdapter {
   const settings = botFrameworkSettings(config);
   const tokenEndpoint =
     options.tokenEndpoint ?? (config.kind === 'bot-framework' ? config.tokenEndpoint : undefined);
@@ -120,7 +175,9 @@ export function createTeamsAdapter(
     tokenEndpoint === undefined
       ? undefined
       : new TokenEndpointCredentialFactory(settings, tokenEndpoint, options.fetch ?? fetch);
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, factory));
+  const adapter = new AuthenticatingCloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(settings, factory),
+  );
   adapter.onTurnError = async (context, error) => {
     // Answering 200 keeps Teams from resending a message whose handling failed half-way; the log has the cause.
     logger.error(
@@ -131,49 +188,34 @@ export function createTeamsAdapter(
   return adapter;
 }
 
+const authorizationOf = (request: FastifyRequest): string => {
+  const value = request.headers.authorization;
+  return typeof value === 'string' ? value : '';
+};
+
 /**
- * Runs one POST through the adapter with a response object it accepts, then sends what it wrote with fastify.
- * Authentication failures come back from botbuilder as 401 with the reason; the reason stays in our log.
+ * Runs one POST through the adapter and answers with fastify. A refusal is 401 with nothing but "unauthorized"
+ * (the reason stays in our log); a body that authenticated but is no activity is 400.
  */
 export async function processWithFastify(
-  adapter: CloudAdapter,
+  adapter: AuthenticatingCloudAdapter,
   request: FastifyRequest,
   reply: FastifyReply,
   logic: (context: TurnContext) => Promise<void>,
 ): Promise<FastifyReply> {
-  let status = 200;
-  let body: unknown;
-  const headers: Record<string, string> = {};
-  const response = {
-    socket: request.raw.socket,
-    status(code: number) {
-      status = code;
-      return response;
-    },
-    header(name: string, value: unknown) {
-      headers[name] = String(value);
-      return response;
-    },
-    send(sent: unknown) {
-      body = sent;
-      return response;
-    },
-    end() {
-      return response;
-    },
-  };
-  await adapter.process(
-    { body: request.body as Record<string, unknown>, headers: request.headers, method: request.method },
-    response,
-    logic,
-  );
-  if (status === 401 || status >= 500) {
-    request.log.warn(
-      { status, reason: typeof body === 'string' ? body : undefined },
-      'Teams request refused',
-    );
-    return reply.code(status).send({ error: status === 401 ? 'unauthorized' : 'error' });
+  const outcome = await adapter.processInbound(request.body, authorizationOf(request), logic);
+  if (outcome.kind === 'refused') {
+    request.log.warn({ reason: outcome.reason }, 'Teams request refused');
+    return reply.code(401).send({ error: 'unauthorized' });
   }
-  reply.code(status).headers(headers);
-  return body === undefined ? reply.send() : reply.send(body);
+  if (outcome.kind === 'malformed') {
+    request.log.warn('Teams request without an activity');
+    return reply.code(400).send({ error: 'not an activity' });
+  }
+  if (outcome.status >= 500) {
+    request.log.warn({ status: outcome.status }, 'Teams turn answered with an error');
+    return reply.code(outcome.status).send({ error: 'error' });
+  }
+  reply.code(outcome.status);
+  return outcome.body === undefined ? reply.send() : reply.send(outcome.body);
 }

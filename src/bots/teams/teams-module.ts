@@ -2,11 +2,15 @@
 // services it after 2025-12-31 and points to the Teams SDK (`@microsoft/teams.apps`, built on the Microsoft 365
 // Agents SDK). Everything that touches botbuilder lives in this folder behind PlatformModule, so moving to the
 // successor replaces these files and nothing else.
-import type { CloudAdapter } from 'botbuilder';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TeamsConfig } from '../../config/config.js';
 import type { PlatformContext, PlatformModule } from '../shared/platform-module.js';
-import { createTeamsAdapter, processWithFastify, type TeamsAdapterOptions } from './teams-adapter.js';
+import {
+  type AuthenticatingCloudAdapter,
+  createTeamsAdapter,
+  processWithFastify,
+  type TeamsAdapterOptions,
+} from './teams-adapter.js';
 import { createTeamsTurnHandler } from './teams-bot.js';
 import { TEAMS_PLATFORM } from './teams-inbound.js';
 import { createTeamsNotifier } from './teams-notifier.js';
@@ -42,9 +46,9 @@ const downloader =
 export function createTeamsModule(config: TeamsConfig, options: TeamsModuleOptions = {}): PlatformModule {
   const appId = config.kind === 'emulator' ? '' : config.appId;
   // One adapter per module: the route and the notifier share it (and its OpenID key cache).
-  let adapter: CloudAdapter | undefined;
+  let adapter: AuthenticatingCloudAdapter | undefined;
   let outbound: TeamsOutbound | undefined;
-  const adapterFor = (context: PlatformContext): CloudAdapter => {
+  const adapterFor = (context: PlatformContext): AuthenticatingCloudAdapter => {
     adapter ??= createTeamsAdapter(config, context.logger, options);
     return adapter;
   };
