@@ -1,6 +1,6 @@
-// Prometheus metrics for the one HTTP server (product.md §11: `GET /metrics`, bearer `METRICS_TOKEN` if set).
-// Requests are counted and timed per platform, named by the URL prefix each platform owns, so the label set stays
-// small whatever paths people probe. The outbox depth is read from the database when scraped, not sampled on a
+// Prometheus metrics for the one HTTP server (docs/product-rules.md §11: `GET /metrics`, bearer `METRICS_TOKEN` if
+// set). Requests are counted and timed per platform, named by the URL prefix each platform owns, so the label set
+// stays small whatever paths people probe. The outbox depth is read from the database when scraped, not sampled on a
 // timer; the job and delivery counters are handed to the scheduler to move.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -37,7 +37,7 @@ const PLATFORM_PREFIXES: readonly (readonly [string, RequestPlatform])[] = [
   ['/console', 'console'],
 ];
 
-/** Which platform a request path belongs to (product.md §11's routes). */
+/** Which platform a request path belongs to (docs/product-rules.md §11's routes). */
 export const platformOfPath = (url: string): RequestPlatform => {
   const path = url.split('?')[0] ?? '';
   for (const [prefix, platform] of PLATFORM_PREFIXES) {

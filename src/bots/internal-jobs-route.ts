@@ -1,6 +1,6 @@
 // `POST /internal/jobs/<name>`: how `outlay job` reaches the running server on the embedded database, which only
-// one process may open (product.md §11). Only for a caller on this machine that read the server's hand-over file:
-// the request must come over loopback, not through a proxy, and carry the file's random token.
+// one process may open (docs/product-rules.md §11). Only for a caller on this machine that read the server's
+// hand-over file: the request must come over loopback, not through a proxy, and carry the file's random token.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseIsoInstant } from '../domain/periods/iso-instant.js';

@@ -59,10 +59,10 @@ export type CoreDeps = StoragePorts & {
 
 export function buildUseCases(deps: CoreDeps): ConversationUseCases & {
   readonly ensureMember: ReturnType<typeof ensureMember>;
-  /** Scheduled jobs (product.md §3, §5); the scheduler calls them, not a conversation. */
+  /** Scheduled jobs (docs/product-rules.md §3, §5); the scheduler calls them, not a conversation. */
   readonly sweepBudgetWarnings: ReturnType<typeof sweepBudgetWarnings>;
   readonly sendReminders: ReturnType<typeof sendReminders>;
-  /** A scheduled report fell due: claim it and write it to the outbox, once (product.md §6). */
+  /** A scheduled report fell due: claim it and write it to the outbox, once (docs/product-rules.md §6). */
   readonly enqueueScheduledReport: ReturnType<typeof enqueueScheduledReport>;
 } {
   const seal = sealAuditEvents(deps);

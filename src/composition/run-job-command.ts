@@ -1,7 +1,7 @@
-// `outlay job <name> [--at <ISO time>] [--client <code>]` (product.md §11): one scheduler job, run as if the clock
-// read that instant. On PostgreSQL it runs in this process beside any servers (the job-run ledger and the outbox
-// keep them from doubling up). The embedded database belongs to one process, so when a server owns it the job is
-// handed to that server over loopback; with no server up it runs here.
+// `outlay job <name> [--at <ISO time>] [--client <code>]` (docs/product-rules.md §11): one scheduler job, run as if
+// the clock read that instant. On PostgreSQL it runs in this process beside any servers (the job-run ledger and the
+// outbox keep them from doubling up). The embedded database belongs to one process, so when a server owns it the job
+// is handed to that server over loopback; with no server up it runs here.
 import { parseArgs } from 'node:util';
 import { INTERNAL_JOBS_PREFIX } from '../bots/internal-jobs-route.js';
 import type { Config } from '../config/config.js';

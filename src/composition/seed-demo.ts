@@ -1,6 +1,6 @@
-// The demo organisation a first start shows in the console (product.md §11): people in every role, two clients
-// (CNY and USD) with approvers, channels and budgets, and a few months of expenses, some still pending. It is made
-// through the same use cases as everything else — audited and announced like real work — with a clock that walks
+// The demo organisation a first start shows in the console (docs/product-rules.md §11): people in every role, two
+// clients (CNY and USD) with approvers, channels and budgets, and a few months of expenses, some still pending. It is
+// made through the same use cases as everything else — audited and announced like real work — with a clock that walks
 // through the past months so that every expense was logged when it happened.
 import type { Decision } from '../domain/approvals/decide-step.js';
 import { parseAmountToken } from '../domain/money/index.js';

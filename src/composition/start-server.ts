@@ -323,7 +323,7 @@ export async function createOutlayApp(options: OutlayAppOptions): Promise<Outlay
   };
 }
 
-/** A platform is mounted when its settings are present (product.md §11); half of them never get this far. */
+/** A platform is mounted when its settings are present (docs/product-rules.md §11); half of them never get here. */
 export function platformsFromConfig(config: Config): PlatformModule[] {
   return [
     ...(config.slack

@@ -1,7 +1,7 @@
-// The local web console (product.md §11): a chat platform whose server is Outlay itself, for trying every flow on
-// one machine — be anyone, say anything, click any button. It is a thin adapter like the others: it checks who is
-// speaking and where, hands the message, click or file to the Conversation, and returns the cards; announcements
-// reach the page through the console notifier and the transcript the page polls.
+// The local web console (docs/product-rules.md §11): a chat platform whose server is Outlay itself, for trying every
+// flow on one machine — be anyone, say anything, click any button. It is a thin adapter like the others: it checks
+// who is speaking and where, hands the message, click or file to the Conversation, and returns the cards;
+// announcements reach the page through the console notifier and the transcript the page polls.
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type {
@@ -39,7 +39,7 @@ export type ConsolePluginOptions = {
   readonly conversation: Conversation;
   readonly transcript: ConsoleTranscript;
   readonly uow: UnitOfWork;
-  /** The organisation the console belongs to (product.md §1: a deployment's default organisation). */
+  /** The organisation the console belongs to (docs/product-rules.md §1: a deployment's default organisation). */
   readonly organisationId: string;
   /** `CONSOLE_TOKEN`; without it the console is open to whoever reaches the port. */
   readonly token?: string;

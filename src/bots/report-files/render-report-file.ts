@@ -149,7 +149,8 @@ async function readChart(
     const org = link.organisationId;
     const { client, project } = await readSubject(deps, tx, link);
     const categories = await deps.directory.categories(tx, org);
-    // The client sees its budget only where one of its client-facing channels opted into budget news (§6).
+    // The client sees its budget only where one of its client-facing channels opted into budget news (§5, §6 of
+    // docs/product-rules.md).
     const budgetShown =
       link.audience === 'internal' ||
       (await deps.bindings.forClient(tx, org, client.id)).some(

@@ -50,8 +50,8 @@ export type InboundFile = Inbound & {
 
 /**
  * What to show. `private` replies go only to the sender (Slack ephemeral, Teams/WeCom 1:1) — always the case in a
- * client-facing channel unless the card is meant for the client (product.md §7); `channel` replies are posted where
- * the request was made.
+ * client-facing channel unless the card is meant for the client (docs/product-rules.md §7); `channel` replies are
+ * posted where the request was made.
  */
 export type Reply = {
   readonly visibility: 'private' | 'channel';

@@ -27,8 +27,8 @@ export type PlatformContext = {
   readonly localeOf?: (identity: string) => Promise<'en' | 'zh-CN' | undefined>;
   /**
    * Makes a new organisation (idempotent by id) in the deployment's language, with `adminIdentity` as its first
-   * admin — a workspace installed through Slack's OAuth flow becomes one (product.md §1). Absent: new workspaces
-   * join the deployment's organisation.
+   * admin — a workspace installed through Slack's OAuth flow becomes one (docs/product-rules.md §1). Absent: new
+   * workspaces join the deployment's organisation.
    */
   readonly createOrganisation?: (input: NewOrganisation) => Promise<void>;
 };

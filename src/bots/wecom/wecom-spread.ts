@@ -1,7 +1,7 @@
-// WeCom asks senders to avoid :00 and :30 (doc 90236), exactly when scheduled reports fall due; product.md §6 says
-// deliveries to WeCom are spread over the minutes after. A report or budget warning due in the first ten minutes of
-// a half hour is held until a slot that depends only on its address (1–10 minutes in), so the groups of one
-// deployment are served one after another, each always at the same minute, and two messages to one address keep
+// WeCom asks senders to avoid :00 and :30 (doc 90236), exactly when scheduled reports fall due, so deliveries to
+// WeCom are spread over the minutes after (docs/product-rules.md §6). A report or budget warning due in the first ten
+// minutes of a half hour is held until a slot that depends only on its address (1–10 minutes in), so the groups of
+// one deployment are served one after another, each always at the same minute, and two messages to one address keep
 // their order. Outside those windows nothing is held. The answer is a function of message and time alone, so the
 // outbox worker can ask again at every claim: once the slot has come it answers 0.
 import type { OutboundMessage } from '../../domain/ports/chat-notifier.port.js';

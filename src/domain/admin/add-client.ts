@@ -1,4 +1,4 @@
-// `client add <code> "<name>" <currency> <timezone> [en|zh-CN]` (product.md §1, §10): admins only.
+// `client add <code> "<name>" <currency> <timezone> [en|zh-CN]` (docs/product-rules.md §1, §10): admins only.
 import { parseCurrencyCode } from '../money/index.js';
 import { authorise, type Forbidden } from '../people/permissions.js';
 import type { ClientRecord } from '../ports/directory.port.js';

@@ -1,4 +1,5 @@
-// `project add @client/<code> "<name>" [start] [end]` (product.md §1, §10): admins only. Dates are the client's.
+// `project add @client/<code> "<name>" [start] [end]` (docs/product-rules.md §1, §10): admins only. Dates are the
+// client's.
 import { authorise, type Forbidden } from '../people/permissions.js';
 import { compareDates, todayIn } from '../periods/calendar-date.js';
 import { type DateInput, type DateInvalid, resolveDateInput } from '../periods/date-input.js';

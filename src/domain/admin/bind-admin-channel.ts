@@ -1,5 +1,6 @@
-// `admin channel` (product.md §1, §9): the conversation it is typed in becomes the organisation's admin channel,
-// where audit heads and undeliverable messages are reported. There is one; binding another conversation moves it.
+// `admin channel` (docs/product-rules.md §1, §9): the conversation it is typed in becomes the organisation's admin
+// channel, where audit heads and undeliverable messages are reported. There is one; binding another conversation
+// moves it.
 import { authorise, type Forbidden } from '../people/permissions.js';
 import type { ChannelBinding } from '../ports/binding-repository.port.js';
 import type { RequestContext } from '../shared/request-context.js';

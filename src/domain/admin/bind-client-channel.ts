@@ -1,9 +1,9 @@
-// `client channel @client internal|client [weekly|monthly|"<cron>"] [budget] [webhook <url>]` (product.md §1, §6):
-// binds the conversation the command was typed in. The command states the whole binding, so binding the same
-// conversation to the same client again replaces what it had (a schedule left out is switched off).
-// With `webhook <url>` the binding is a WeCom group reached through its group robot: the app cannot read or post in
-// such a group, so the command is typed elsewhere (a 1:1, the console) and the binding's address is the robot's own,
-// `wecom-robot:<binding id>`; binding the same robot to the same client again updates that binding.
+// `client channel @client internal|client [weekly|monthly|"<cron>"] [budget] [webhook <url>]`
+// (docs/product-rules.md §1, §6): binds the conversation the command was typed in. The command states the whole
+// binding, so binding the same conversation to the same client again replaces what it had (a schedule left out is
+// switched off). With `webhook <url>` the binding is a WeCom group reached through its group robot: the app cannot
+// read or post in such a group, so the command is typed elsewhere (a 1:1, the console) and the binding's address is
+// the robot's own, `wecom-robot:<binding id>`; binding the same robot to the same client again updates that binding.
 import { encodeAddress } from '../messaging/chat-address.js';
 import { authorise, type Forbidden } from '../people/permissions.js';
 import type { ChannelBinding } from '../ports/binding-repository.port.js';

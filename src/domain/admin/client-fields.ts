@@ -2,7 +2,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { type Failure, fail, ok, type Result } from '../shared/result.js';
 
-/** product.md §1: `[a-z0-9-]{2,32}`, written `@acme`. Projects follow the same rule (`@acme/website`). */
+/** docs/product-rules.md §1: `[a-z0-9-]{2,32}`, written `@acme`. Projects follow the same rule (`@acme/website`). */
 const CODE = /^[a-z0-9-]{2,32}$/;
 
 /** Codes are stored lower-case; full-width input and a leading `@` are forgiven. */

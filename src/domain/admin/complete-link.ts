@@ -1,5 +1,5 @@
-// `link <code>` typed from a platform identity Outlay does not know yet (product.md §1): the identity joins the
-// member who asked for the code, so one person acts from any platform. Codes are single-use and expire.
+// `link <code>` typed from a platform identity Outlay does not know yet (docs/product-rules.md §1): the identity
+// joins the member who asked for the code, so one person acts from any platform. Codes are single-use and expire.
 import { memberAddress } from '../expenses/announce.js';
 import type { MemberId } from '../people/actor.js';
 import { checkLinkCode, type LinkCodeFailure, normaliseLinkCode } from '../people/link-code.js';

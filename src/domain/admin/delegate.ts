@@ -1,5 +1,5 @@
-// `delegate <member> until <date>` (product.md §3): while the actor is away, the named member may decide what the
-// actor could, recorded as "B on behalf of A". The last day is inclusive; a day without a year looks ahead.
+// `delegate <member> until <date>` (docs/product-rules.md §3): while the actor is away, the named member may decide
+// what the actor could, recorded as "B on behalf of A". The last day is inclusive; a day without a year looks ahead.
 
 import { memberAddress } from '../expenses/announce.js';
 import type { MemberId } from '../people/actor.js';

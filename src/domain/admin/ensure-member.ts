@@ -1,5 +1,5 @@
-// First contact (product.md §1): an identity seen for the first time becomes a new member with the everyday role
-// `member`, under the display name the platform gave. Everyone after that is simply found.
+// First contact (docs/product-rules.md §1): an identity seen for the first time becomes a new member with the
+// everyday role `member`, under the display name the platform gave. Everyone after that is simply found.
 import type { MemberId } from '../people/actor.js';
 import {
   formatPlatformIdentity,

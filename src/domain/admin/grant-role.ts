@@ -1,5 +1,5 @@
-// `role <member> admin|finance|member` (product.md §1): `admin` and `finance` add that role; `member` takes both
-// away. The organisation always keeps one active admin, or nobody could ever grant anything again.
+// `role <member> admin|finance|member` (docs/product-rules.md §1): `admin` and `finance` add that role; `member`
+// takes both away. The organisation always keeps one active admin, or nobody could ever grant anything again.
 import type { MemberId } from '../people/actor.js';
 import { authorise, type Forbidden } from '../people/permissions.js';
 import type { GrantableRole } from '../ports/admin-repository.port.js';

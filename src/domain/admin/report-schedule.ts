@@ -1,5 +1,5 @@
-// A binding's report schedule (product.md §6): `weekly`, `monthly`, or five cron fields in the client's time zone.
-// Only the shape is checked here; the scheduler is what runs it.
+// A binding's report schedule (docs/product-rules.md §6): `weekly`, `monthly`, or five cron fields in the client's
+// time zone. Only the shape is checked here; the scheduler is what runs it.
 import { type Failure, fail, ok, type Result } from '../shared/result.js';
 
 export type ReportScheduleInput =

@@ -1,5 +1,5 @@
-// `approvers @client <stage 1..3> <member…>` (product.md §3): replaces one stage's list. Any one member of a
-// stage's list may decide it, so the list is a set, kept in the order given.
+// `approvers @client <stage 1..3> <member…>` (docs/product-rules.md §3): replaces one stage's list. Any one member of
+// a stage's list may decide it, so the list is a set, kept in the order given.
 import type { MemberId } from '../people/actor.js';
 import { authorise, type Forbidden } from '../people/permissions.js';
 import type { RequestContext } from '../shared/request-context.js';

@@ -1,6 +1,6 @@
 // `budget set @client[/project] <amount> [currency] monthly|quarterly|yearly|total [#category] [warn|escalate|block]`
-// (product.md §5): finance or admin. The same scope and period again revises that budget; every version is kept in
-// its history with who, when and why.
+// (docs/product-rules.md §5): finance or admin. The same scope and period again revises that budget; every version is
+// kept in its history with who, when and why.
 import {
   type Budget,
   type BudgetAction,

@@ -1,6 +1,6 @@
-// `policy set [@client] …` (product.md §1, §3): admins only. A patch of the stored settings, merged and checked as
-// the policy it would make — for the client's currency, or for every currency the organisation's clients use —
-// before it is saved, so logging never meets a policy it cannot apply.
+// `policy set [@client] …` (docs/product-rules.md §1, §3): admins only. A patch of the stored settings, merged and
+// checked as the policy it would make — for the client's currency, or for every currency the organisation's clients
+// use — before it is saved, so logging never meets a policy it cannot apply.
 import { canonicalJson } from '../audit/canonical-json.js';
 import { asCurrencyCode, type CurrencyCode } from '../money/index.js';
 import { authorise, type Forbidden } from '../people/permissions.js';

@@ -1,5 +1,6 @@
-// `rate <FROM> <TO> <rate> [date]` (product.md §2): finance or admin. One rate per pair and day; quoting the same
-// day again replaces it, audited with the rate before and after. Expenses keep the rate they were converted at.
+// `rate <FROM> <TO> <rate> [date]` (docs/product-rules.md §2): finance or admin. One rate per pair and day; quoting
+// the same day again replaces it, audited with the rate before and after. Expenses keep the rate they were converted
+// at.
 import { parseCurrencyCode, parseRate, type RateFailure } from '../money/index.js';
 import { authorise, type Forbidden } from '../people/permissions.js';
 import { todayIn } from '../periods/calendar-date.js';

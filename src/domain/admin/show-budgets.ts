@@ -1,5 +1,6 @@
-// `budget @client` (product.md §5): each budget of the client with approved (actual) and pending (committed) spend
-// in its current period, and where the period is heading at the current pace. Internal view; reads only.
+// `budget @client` (docs/product-rules.md §5): each budget of the client with approved (actual) and pending
+// (committed) spend in its current period, and where the period is heading at the current pace. Internal view; reads
+// only.
 import type { Budget } from '../budgets/budget.js';
 import { type BudgetStanding, type Consumption, internalConsumption } from '../budgets/consumption.js';
 import {

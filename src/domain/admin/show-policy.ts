@@ -1,4 +1,4 @@
-// `policy [@client] [#category]` (product.md §1 "policy people can look up"): the rules in force for the
+// `policy [@client] [#category]` (docs/product-rules.md §1 "policy people can look up"): the rules in force for the
 // organisation, a client, or one category of a client. Every member may look; reads only.
 import { asCurrencyCode, currencyExponent } from '../money/index.js';
 import { authorise, type Forbidden } from '../people/permissions.js';

@@ -1,5 +1,5 @@
-// `link` (product.md §1): a one-time code for the member who asked, to type as `link <code>` on another platform
-// within ten minutes. Whoever types it becomes this member there, so it is shown to the asker only.
+// `link` (docs/product-rules.md §1): a one-time code for the member who asked, to type as `link <code>` on another
+// platform within ten minutes. Whoever types it becomes this member there, so it is shown to the asker only.
 import { generateLinkCode } from '../people/link-code.js';
 import { authorise, type Forbidden } from '../people/permissions.js';
 import type { RequestContext } from '../shared/request-context.js';

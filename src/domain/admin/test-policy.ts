@@ -1,8 +1,8 @@
-// `policy test <amount> [currency] @client #category` (product.md §10): what would happen to such an expense today
-// — stages, who stage 1 would ask, receipt, limits, budgets, auto-approval — without logging anything. The chain and
-// its first approvers come from the same functions logging uses (approval-tiers.ts, find-stage-approvers.ts), with
-// the asker as the submitter. Budget figures are client data, so they are included only for someone who may see the
-// client's expenses.
+// `policy test <amount> [currency] @client #category` (docs/product-rules.md §10): what would happen to such an
+// expense today — stages, who stage 1 would ask, receipt, limits, budgets, auto-approval — without logging anything.
+// The chain and its first approvers come from the same functions logging uses (approval-tiers.ts,
+// find-stage-approvers.ts), with the asker as the submitter. Budget figures are client data, so they are included
+// only for someone who may see the client's expenses.
 import { firstStageApprovers } from '../approvals/find-stage-approvers.js';
 import type { StageApprovers } from '../approvals/stage-approvers.js';
 import { measureBudgets } from '../budgets/gate-budgets.js';

@@ -1,6 +1,6 @@
-// THE rule for how many approval stages an expense needs, and the chain it then goes through (product.md §3). Every
-// path that puts an expense into approval — logging, editing, resubmitting — and `policy test` plan through
-// `planApprovalChain` here, so what the dry run says is what a log does.
+// THE rule for how many approval stages an expense needs, and the chain it then goes through
+// (docs/product-rules.md §3). Every path that puts an expense into approval — logging, editing, resubmitting — and
+// `policy test` plan through `planApprovalChain` here, so what the dry run says is what a log does.
 //
 // Tiers go by the claim in the client's currency: by default up to 500 one stage, up to 5 000 two ("the second
 // stage"), above that three (initial / second / final). A policy may set its own limits (`policy set tiers 500

@@ -1,6 +1,6 @@
 // An approver's decision — approve (possibly a lower amount), reject, or return for details — from a button or a
-// typed command (product.md §4). The expense row is locked for the decision, so of two racing approvers exactly one
-// decides and the other is told who did; a repeated request (retry, double click) changes nothing.
+// typed command (docs/product-rules.md §4). The expense row is locked for the decision, so of two racing approvers
+// exactly one decides and the other is told who did; a repeated request (retry, double click) changes nothing.
 import { memberAddress } from '../expenses/announce.js';
 import type { Expense, PendingExpense } from '../expenses/expense.js';
 import type { ExpenseDeps } from '../expenses/expense-deps.js';

@@ -1,5 +1,5 @@
-// Reminders and escalation (product.md §3), run by the scheduler: a step waiting N working hours (policy, default
-// 24) reminds whoever may decide it; one waiting M (default 72) is escalated — finance (admin when no finance
+// Reminders and escalation (docs/product-rules.md §3), run by the scheduler: a step waiting N working hours (policy,
+// default 24) reminds whoever may decide it; one waiting M (default 72) is escalated — finance (admin when no finance
 // member may decide it) may then decide it too, which is recorded on the step and audited — and they are told.
 // Submitters are reminded of items returned to them. Each person gets ONE message per run listing all their items.
 // Every item and level is claimed in the job-run ledger, so it is sent once, whatever reruns or instances do.

@@ -33,8 +33,8 @@ export type StageApproversRequest = {
   readonly finance: readonly MemberId[];
   readonly admins: readonly MemberId[];
   /**
-   * Set once a step waited past the escalation hours (product.md §3): finance — or admin, when no finance member
-   * may decide it — may decide it too, beside whoever the stage's own list still names.
+   * Set once a step waited past the escalation hours (docs/product-rules.md §3): finance — or admin, when no finance
+   * member may decide it — may decide it too, beside whoever the stage's own list still names.
    */
   readonly escalatedTo?: 'finance' | 'admin' | undefined;
 };

@@ -1,5 +1,5 @@
-// The audit hash chain (product.md §9). Writers append events with a sequence number and never wait on each
-// other; the sealer later links the committed events into a chain. Sequences can commit out of order, so the
+// The audit hash chain (docs/product-rules.md §9). Writers append events with a sequence number and never wait on
+// each other; the sealer later links the committed events into a chain. Sequences can commit out of order, so the
 // chain's order is the seal POSITION, not the event seq: an event that commits late is sealed at a later
 // position. Each link hashes the previous link's hash with the canonical form of one event.
 import { createHash } from 'node:crypto';

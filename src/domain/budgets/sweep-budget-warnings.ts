@@ -1,7 +1,7 @@
-// The periodic budget sweep (product.md §5): every budget of every active client, in the period holding today in the
-// client's time zone. Thresholds claim the same ledger keys as the change that crosses them (expenses/announce.ts),
-// so whichever comes first announces and the other does nothing; a forecast past 100 % warns once per period; client
-// channels that opted in hear of thresholds reached by approved spend only.
+// The periodic budget sweep (docs/product-rules.md §5): every budget of every active client, in the period holding
+// today in the client's time zone. Thresholds claim the same ledger keys as the change that crosses them
+// (expenses/announce.ts), so whichever comes first announces and the other does nothing; a forecast past 100 % warns
+// once per period; client channels that opted in hear of thresholds reached by approved spend only.
 import {
   announceThresholdWarning,
   type BudgetWarningDeps,

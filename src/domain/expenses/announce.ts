@@ -1,5 +1,6 @@
-// What a change tells people, written to the outbox in the change's own transaction (architecture.md rule 10).
-// Dedupe keys name exactly one announcement, so writing one twice — a retry, a second instance — is harmless.
+// What a change tells people, written to the outbox in the change's own transaction, so a message goes out if and
+// only if the change committed. Dedupe keys name exactly one announcement, so writing one twice — a retry, a
+// second instance — is harmless.
 import type { EligibleApprover } from '../approvals/stage-approvers.js';
 import type { BudgetMeasure } from '../budgets/gate-budgets.js';
 import type { CurrencyCode } from '../money/money.js';

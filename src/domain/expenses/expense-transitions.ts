@@ -1,4 +1,4 @@
-// Pure lifecycle transitions (product.md §3). Each checks who may act through the permission table, then
+// Pure lifecycle transitions (docs/product-rules.md §3). Each checks who may act through the permission table, then
 // the state, and returns the next state with its version bumped — or a failure with a literal code.
 import type { PlannedStage } from '../approvals/approval-stage.js';
 import { shapeOfChain } from '../approvals/approval-stage.js';

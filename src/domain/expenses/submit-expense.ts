@@ -1,6 +1,6 @@
-// Logging an expense (product.md §3–§5, §8): resolve what was typed, hold it against policy and budgets, assess
-// risk, plan the approval chain and write the expense, its first step, the audit event and every announcement in
-// one transaction. Nothing is written when anything is refused.
+// Logging an expense (docs/product-rules.md §3–§5, §8): resolve what was typed, hold it against policy and budgets,
+// assess risk, plan the approval chain and write the expense, its first step, the audit event and every announcement
+// in one transaction. Nothing is written when anything is refused.
 import { planApprovalChain } from '../approvals/approval-tiers.js';
 import { firstStageApprovers } from '../approvals/find-stage-approvers.js';
 import type { EligibleApprover } from '../approvals/stage-approvers.js';

@@ -1,5 +1,5 @@
-// What an approval card says about a budget (product.md §4, §5): the share it brings the budget to, the pace
-// forecast when the period has an end, approved and pending spend side by side, and "will be exceeded by".
+// What an approval card says about a budget (docs/product-rules.md §4, §5): the share it brings the budget to, the
+// pace forecast when the period has an end, approved and pending spend side by side, and "will be exceeded by".
 // Internal readers only: these sentences count pending spend.
 import type { BudgetImpact } from '../budgets/budget-impact.js';
 import { formatMoney } from '../money/index.js';

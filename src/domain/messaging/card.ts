@@ -56,8 +56,8 @@ export type CardInput = CardReasonInput | CardAmountInput;
 
 /**
  * A button. `id` is opaque to renderers and comes back verbatim with the click (see action-id.ts). A button with
- * an `input` needs a form: platforms without forms ask for a reason in the next message (product.md §10) and leave
- * out amount buttons.
+ * an `input` needs a form: platforms without forms ask for a reason in the next message (docs/product-rules.md §10)
+ * and leave out amount buttons.
  */
 export type CardAction = {
   readonly id: string;

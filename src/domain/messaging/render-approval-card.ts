@@ -1,5 +1,5 @@
-// The approval request (product.md §4): who spent what for whom, the risk findings and the budget impact, with
-// Approve / Reject / Needs details / Approve a different amount. Every button id names the expense, its version
+// The approval request (docs/product-rules.md §4): who spent what for whom, the risk findings and the budget impact,
+// with Approve / Reject / Needs details / Approve a different amount. Every button id names the expense, its version
 // and the stage, so a click on a card that is out of date can be recognised and refused.
 import { STAGE_LABEL_TEXT, stageOfShape } from '../approvals/approval-stage.js';
 import { amountUnderReview, chainShapeOf, type PendingExpense } from '../expenses/expense.js';

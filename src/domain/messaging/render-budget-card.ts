@@ -1,5 +1,6 @@
 // `budget @acme`: every budget of a client with approved and pending spend, the share used, what it is over by,
-// and the pace forecast with its basis (product.md §5, §8 "explainable, shown with its basis"). Internal only.
+// and the pace forecast with its basis (docs/product-rules.md §5, §8 "explainable, shown with its basis"). Internal
+// only.
 import type { BudgetAction } from '../budgets/budget.js';
 import { percentBasisPoints } from '../budgets/budget-percent.js';
 import type { Forecast } from '../budgets/forecast.js';

@@ -1,5 +1,5 @@
-// A budget warning (product.md §5). Internal channels see approved and pending spend, what it is over by and
-// the forecast with its basis. A client-facing channel sees approved spend only: this builder reads nothing
+// A budget warning (docs/product-rules.md §5). Internal channels see approved and pending spend, what it is over by
+// and the forecast with its basis. A client-facing channel sees approved spend only: this builder reads nothing
 // else for the `client` audience, so pending items and projections cannot leak into a client's channel.
 import { percentBasisPoints } from '../budgets/budget-percent.js';
 import type { Forecast } from '../budgets/forecast.js';

@@ -1,5 +1,5 @@
-// What the submitter is told once their expense is decided (product.md §4): approved, approved for less with
-// the reason, rejected with the reason, or returned with what is needed and how to send it again.
+// What the submitter is told once their expense is decided (docs/product-rules.md §4): approved, approved for less
+// with the reason, rejected with the reason, or returned with what is needed and how to send it again.
 import { formatMoney } from '../money/index.js';
 import type { Money } from '../money/money.js';
 import {

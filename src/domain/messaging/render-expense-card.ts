@@ -1,5 +1,5 @@
 // `show <id>`: one expense with its status, approval history and findings. A client contact gets the
-// client-facing view instead (product.md §7): what was spent, when and on what, without people, payment,
+// client-facing view instead (docs/product-rules.md §7): what was spent, when and on what, without people, payment,
 // receipts, findings or approvals.
 import {
   approvedAmountOf,

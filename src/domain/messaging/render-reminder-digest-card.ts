@@ -1,6 +1,6 @@
-// A person's reminder digest (product.md §3): everything waiting on them in one message — approvals waiting past
-// the reminder hours, approvals escalated to them, and their own items returned for details — each line with the
-// expense id to act on. Lines settled since the digest was written say so instead of asking again.
+// A person's reminder digest (docs/product-rules.md §3): everything waiting on them in one message — approvals
+// waiting past the reminder hours, approvals escalated to them, and their own items returned for details — each line
+// with the expense id to act on. Lines settled since the digest was written say so instead of asking again.
 import { formatMoney } from '../money/index.js';
 import type { Money } from '../money/money.js';
 import { type Card, type CardSection, fitCard } from './card.js';

@@ -1,5 +1,5 @@
-// A report (product.md §6) as a neutral card, in either language, from the report model alone — so a report
-// stored in the outbox renders the same at delivery. The client-facing card is built only from the client
+// A report (docs/product-rules.md §6) as a neutral card, in either language, from the report model alone — so a
+// report stored in the outbox renders the same at delivery. The client-facing card is built only from the client
 // report's own fields, which hold approved billable spend and nothing internal.
 import type { Forecast } from '../budgets/forecast.js';
 import { formatMoney } from '../money/index.js';

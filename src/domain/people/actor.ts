@@ -4,7 +4,7 @@
 /** A member's id inside the organisation (not a platform identity: one member may have several). */
 export type MemberId = string;
 
-/** Roles as product.md §1 names them. `member` is everyone's; `approver` is granted per client and stage. */
+/** Roles as docs/product-rules.md §1 names them. `member` is everyone's; `approver` goes with a client and stage. */
 export type Role = 'admin' | 'finance' | 'approver' | 'member';
 
 export const ROLES: readonly Role[] = ['member', 'approver', 'finance', 'admin'];
@@ -36,7 +36,7 @@ export const memberActor = (
   approverOf: readonly ApproverAssignment[] = [],
 ): MemberActor => ({ kind: 'member', memberId, roles: new Set(roles), approverOf });
 
-/** Finance and admin may log past a `block` budget with the word `override` (product.md §5); nobody else may. */
+/** Finance and admin may log past a `block` budget with `override` (docs/product-rules.md §5); nobody else may. */
 export const mayOverrideBudgets = (actor: MemberActor): boolean =>
   actor.roles.has('finance') || actor.roles.has('admin');
 

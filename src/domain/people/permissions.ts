@@ -1,4 +1,4 @@
-// product.md §1 "Who may do what" as data: one row per action, one cell per role saying how far the grant
+// docs/product-rules.md §1 "Who may do what" as data: one row per action, one cell per role saying how far the grant
 // reaches. `authorise` reads only this table, so a change of policy is a change of one cell.
 import type { FellTo, StageKind } from '../approvals/approval-stage.js';
 import { err, type Failure, ok, type Result } from '../shared/result.js';
@@ -63,12 +63,12 @@ export type Grant =
   /** A client contact: their own client. */
   | 'own-client';
 
-/** Limits that hold whatever the role: product.md's "never own expense, one stage per expense". */
+/** Limits that hold whatever the role (docs/product-rules.md §1): never one's own expense, one stage per expense. */
 export type Never = 'own-expense' | 'second-stage';
 
 export type PermissionRow = {
   readonly action: Action;
-  /** Where the row comes from: a row of product.md §1's table, or `outlay` for an action it does not list. */
+  /** Where the row comes from: a row of the table in docs/product-rules.md §1, or `outlay` for one it lacks. */
   readonly source: '§1 row 1' | '§1 row 2' | '§1 row 3' | '§1 row 4' | '§1 row 5' | '§1 row 6' | 'outlay';
   readonly grants: Readonly<Partial<Record<Audience, Grant>>>;
   readonly never?: readonly Never[];

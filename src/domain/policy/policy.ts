@@ -35,7 +35,7 @@ export const POLICY_DEFAULTS = {
   escalationHours: 72,
 } as const;
 
-/** Receipts are needed above 100 of the client's currency (product.md §3). */
+/** Receipts are needed above 100 of the client's currency (docs/product-rules.md §3). */
 const DEFAULT_RECEIPT_THRESHOLD_MAJOR = 100;
 
 /** The default policy for a client currency with `currencyExponent` minor digits (2 for CNY/USD, 0 for JPY). */

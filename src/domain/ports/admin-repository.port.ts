@@ -1,5 +1,5 @@
-// What the administration use cases write (product.md §1, §10): clients, projects, channel bindings, approver
-// lists, roles and delegations. Reads that expenses also need stay on the Directory and BindingRepository.
+// What the administration use cases write (docs/product-rules.md §1, §10): clients, projects, channel bindings,
+// approver lists, roles and delegations. Reads that expenses also need stay on the Directory and BindingRepository.
 import type { CurrencyCode } from '../money/money.js';
 import type { MemberId } from '../people/actor.js';
 import type { Delegation } from '../people/delegation.js';

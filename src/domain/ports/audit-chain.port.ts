@@ -1,5 +1,5 @@
-// What the audit sealer and verifier need from storage (product.md §9). Sealing one organisation's chain is
-// serialised by `lockChain`; writers of events never take it, so they never wait on the sealer or each other.
+// What the audit sealer and verifier need from storage (docs/product-rules.md §9). Sealing one organisation's chain
+// is serialised by `lockChain`; writers of events never take it, so they never wait on the sealer or each other.
 import type { AuditChainEvent, AuditChainHead, AuditSeal } from '../audit/audit-chain.js';
 import type { ChatAddress } from './outbox.port.js';
 import type { Tx } from './unit-of-work.port.js';

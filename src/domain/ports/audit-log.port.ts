@@ -1,4 +1,4 @@
-// Every change appends one audit event in the same transaction as the change (product.md §9).
+// Every change appends one audit event in the same transaction as the change (docs/product-rules.md §9).
 // Personal data stays out of before/after: reference members by id so they can be erased later.
 
 export type AuditPlatform = 'slack' | 'teams' | 'wecom' | 'console' | 'system' | 'scheduler' | 'cli';

@@ -33,7 +33,7 @@ export type OpenStep = {
   readonly requestedAt?: string | undefined;
 };
 
-/** An undecided step widened to finance (or admin) after waiting too long (product.md §3 reminders). */
+/** An undecided step widened to finance (or admin) after waiting too long (docs/product-rules.md §3 reminders). */
 export type StepEscalation = {
   readonly expenseId: string;
   readonly round: number;

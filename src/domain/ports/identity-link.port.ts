@@ -1,6 +1,6 @@
-// Platform identities and the one-time codes that link a second one to a member (product.md §1). Identities are
-// a lookup table keyed by the identity itself: an inbound event names a platform user before any organisation
-// is known, so "is this identity taken" is asked across organisations.
+// Platform identities and the one-time codes that link a second one to a member (docs/product-rules.md §1).
+// Identities are a lookup table keyed by the identity itself: an inbound event names a platform user before any
+// organisation is known, so "is this identity taken" is asked across organisations.
 import type { MemberId } from '../people/actor.js';
 import type { StoredLinkCode } from '../people/link-code.js';
 import type { Tx } from './unit-of-work.port.js';

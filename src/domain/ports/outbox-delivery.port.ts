@@ -1,4 +1,4 @@
-// The worker's side of the transactional outbox (architecture.md rule 10). Several instances share the work:
+// The worker's side of the transactional outbox (see outbox.port.ts). Several instances share the work:
 // `claimDue` leases rows with FOR UPDATE SKIP LOCKED, so each due message goes to one worker at a time, and a
 // message whose worker died comes due again when its lease runs out — the one duplicate the design allows.
 import type { ChatAddress } from './outbox.port.js';

@@ -1,5 +1,6 @@
-// The transactional outbox (architecture.md rule 10): an announcement is written in the same transaction as the
-// change it announces and delivered later by the worker. The dedupe key makes writing it twice harmless.
+// The transactional outbox: an announcement is written in the same transaction as the change it announces, so it
+// exists if and only if the change committed, and is delivered later by the worker. The dedupe key makes writing
+// it twice harmless.
 
 /** A platform-prefixed chat address (`slack:T1:C2`, `console:#acme`) or a person (`member:<id>`). */
 export type ChatAddress = string;

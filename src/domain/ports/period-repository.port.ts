@@ -1,6 +1,6 @@
 // A client's closed periods are one date: everything dated on or before `closed_through` is settled
-// (product.md §3). Reading it with a lock orders a change against a concurrent close: a change holds the client
-// row shared while it commits, and a close holds it exclusively, so neither can slip past the other.
+// (docs/product-rules.md §3). Reading it with a lock orders a change against a concurrent close: a change holds the
+// client row shared while it commits, and a close holds it exclusively, so neither can slip past the other.
 import type { IsoDate } from '../periods/calendar-date.js';
 import type { Tx } from './unit-of-work.port.js';
 

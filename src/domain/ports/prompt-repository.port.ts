@@ -1,5 +1,5 @@
-// A question Outlay asked a person and is waiting on (product.md §10): the reason for a rejection, what is missing,
-// a receipt file. One open question per person; asking again replaces it.
+// A question Outlay asked a person and is waiting on (docs/product-rules.md §10): the reason for a rejection, what is
+// missing, a receipt file. One open question per person; asking again replaces it.
 import type { Tx } from './unit-of-work.port.js';
 
 export type PendingPrompt = {

@@ -1,6 +1,7 @@
-// The aggregates a report is built from (product.md §6), computed where the rows are: grouped sums in the database,
-// never a client's rows loaded into memory. Every figure counts an expense at its approved amount once approved
-// (partial approvals included) and at its claim while pending; rejected, returned, withdrawn and voided never count.
+// The aggregates a report is built from (docs/product-rules.md §6), computed where the rows are: grouped sums in the
+// database, never a client's rows loaded into memory. Every figure counts an expense at its approved amount once
+// approved (partial approvals included) and at its claim while pending; rejected, returned, withdrawn and voided
+// never count.
 import type { IsoDate } from '../periods/calendar-date.js';
 import type { FindingCode, Severity } from '../risk/finding.js';
 import type { Tx } from './unit-of-work.port.js';

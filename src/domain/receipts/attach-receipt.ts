@@ -1,7 +1,7 @@
-// A receipt file for an expense (product.md §3): from a thread reply, `receipt <id>` then a file, an upload —
-// or a file sent alone, which goes to the sender's latest pending expense of the last 30 minutes. The bytes go to
-// the ReceiptStore (which refuses what is too large or not a JPEG/PNG/HEIC/PDF), the row records its SHA-256, and
-// the duplicate-receipt check runs again: the same file on another live expense is a `high` finding.
+// A receipt file for an expense (docs/product-rules.md §3): from a thread reply, `receipt <id>` then a file, an
+// upload — or a file sent alone, which goes to the sender's latest pending expense of the last 30 minutes. The bytes
+// go to the ReceiptStore (which refuses what is too large or not a JPEG/PNG/HEIC/PDF), the row records its SHA-256,
+// and the duplicate-receipt check runs again: the same file on another live expense is a `high` finding.
 import { Temporal } from 'temporal-polyfill';
 import { riskCandidateOf } from '../expenses/assess-item.js';
 import type { WrongStatus } from '../expenses/expense-transitions.js';
@@ -20,7 +20,7 @@ import { type Failure, fail, ok, type Result } from '../shared/result.js';
 import { authoriseReceiptWork, withReceiptFindings } from './receipt-access.js';
 import type { ReceiptDeps } from './receipt-deps.js';
 
-/** A file sent alone belongs to the sender's pending expense logged this recently (product.md §3). */
+/** A file sent alone belongs to the sender's pending expense logged this recently (docs/product-rules.md §3). */
 export const LONE_FILE_WINDOW_MINUTES = 30;
 
 export type AttachReceiptInput = {

@@ -2,7 +2,7 @@
 // platforms disagree ("image/jpg", "application/octet-stream") and a sender can label anything "image/png".
 import { type Failure, fail, ok, type Result } from '../shared/result.js';
 
-/** product.md §3: at most 10 MB per receipt. */
+/** docs/product-rules.md §3: at most 10 MB per receipt. */
 export const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
 
 export const RECEIPT_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/heic', 'application/pdf'] as const;

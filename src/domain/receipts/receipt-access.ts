@@ -1,6 +1,6 @@
 // Who may add a receipt to an expense, or declare one missing, and when. The permission table has no row for
-// receipts: they are evidence for the submitter's own claim (§1 row 1), which finance and admins may also chase
-// and file (§1 row 4), so either grant suffices.
+// receipts: they are evidence for the submitter's own claim (docs/product-rules.md §1 row 1), which finance and
+// admins may also chase and file (§1 row 4), so either grant suffices.
 import type { Expense } from '../expenses/expense.js';
 import type { WrongStatus } from '../expenses/expense-transitions.js';
 import type { MemberActor } from '../people/actor.js';

@@ -1,5 +1,5 @@
-// Building a report (product.md §6) from the report query's aggregates: a handful of grouped queries in one
-// read transaction, then pure composition (compose-report.ts). Used by `report @client [period]` and by the
+// Building a report (docs/product-rules.md §6) from the report query's aggregates: a handful of grouped queries in
+// one read transaction, then pure composition (compose-report.ts). Used by `report @client [period]` and by the
 // scheduled report (enqueue-scheduled-report.ts). Reading changes nothing, so nothing is audited.
 import { clientFacingConsumption, internalConsumption } from '../budgets/consumption.js';
 import { forecastPeriodEnd } from '../budgets/forecast.js';

@@ -1,5 +1,5 @@
-// From the query's grouped rows to the report model (product.md §6), without I/O. Each audience reads its own
-// columns of the same (category, project) groups: the internal report approved spend, the client-facing one
+// From the query's grouped rows to the report model (docs/product-rules.md §6), without I/O. Each audience reads its
+// own columns of the same (category, project) groups: the internal report approved spend, the client-facing one
 // approved billable spend; totals, categories and projects are all sums of those groups, so they agree to the
 // minor unit. Percentages are integer basis points; no float ever touches money.
 import type { Forecast } from '../budgets/forecast.js';

@@ -1,5 +1,5 @@
-// A scheduled report falls due (product.md §6): in ONE transaction, claim `(report, occurrence, binding)` in the
-// job-run ledger and, if this caller won the claim, build the report for the binding's client, audience and
+// A scheduled report falls due (docs/product-rules.md §6): in ONE transaction, claim `(report, occurrence, binding)`
+// in the job-run ledger and, if this caller won the claim, build the report for the binding's client, audience and
 // language and write it to the outbox. Two instances, a restart or a second tick find the claim taken and write
 // nothing, so each report goes out once per period and channel. Sending a report changes nothing, so there is no
 // audit event: the ledger row is the record.

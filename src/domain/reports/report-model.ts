@@ -1,5 +1,5 @@
-// The report of product.md §6 as data: what a card, an export or a scheduled message shows, computed once from SQL
-// aggregates. Two audiences with two shapes, so a client-facing report cannot carry an internal section by
+// The report of docs/product-rules.md §6 as data: what a card, an export or a scheduled message shows, computed once
+// from SQL aggregates. Two audiences with two shapes, so a client-facing report cannot carry an internal section by
 // accident: the type has no place for it. Money is integer minor units in the client's currency throughout, and
 // every total is the sum of the groups it is shown with (both come from the same grouped rows).
 import type { CurrencyCode } from '../money/money.js';

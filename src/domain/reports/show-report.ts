@@ -1,4 +1,4 @@
-// `report @client [period]` on demand (product.md §6, §7). The audience follows where it is asked: in a
+// `report @client [period]` on demand (docs/product-rules.md §6, §7). The audience follows where it is asked: in a
 // conversation bound to that client with audience `client`, the client-facing view is posted there for everyone
 // (budget consumption only if the binding opts in); anywhere else the internal view — posted in the client's own
 // internal channel, answered privately everywhere else (a DM, another client's channel). Without a period the
@@ -19,7 +19,7 @@ import type { ReportModel } from './report-model.js';
 
 export const DEFAULT_REPORT_PERIOD = 'this-month';
 
-/** What every report links to (product.md §6): both exports and the chart, which is also the card's image. */
+/** What every report links to (docs/product-rules.md §6): both exports and the chart, also the card's image. */
 export const REPORT_LINK_KINDS: readonly ReportArtifactKind[] = ['csv', 'xlsx', 'chart'];
 
 export type ReportDeps = ReportReadDeps & {

@@ -1,6 +1,6 @@
-// The jobs of product.md §11 by name, each `(at, options) → summary`: what the cron triggers run on the clock and
-// what `outlay job <name> --at …` runs by hand. A job is given the instant it runs at rather than reading a clock,
-// so a run "as if it were Monday 09:00" is the same code as the real one.
+// The jobs of docs/product-rules.md §11 by name, each `(at, options) → summary`: what the cron triggers run on the
+// clock and what `outlay job <name> --at …` runs by hand. A job is given the instant it runs at rather than reading a
+// clock, so a run "as if it were Monday 09:00" is the same code as the real one.
 import type { Logger } from '../../domain/ports/logger.port.js';
 import type { SchedulerDirectory } from '../../domain/ports/scheduler-directory.port.js';
 import type { UnitOfWork } from '../../domain/ports/unit-of-work.port.js';

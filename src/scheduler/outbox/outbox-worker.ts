@@ -1,6 +1,7 @@
-// Delivers the transactional outbox (architecture.md rule 10). Each batch is leased from the database, so any
-// number of instances can run this loop side by side; within a batch, messages to one address go in the order
-// they were written and respect the platform's spacing, while different addresses are served concurrently.
+// Delivers the transactional outbox: every chat message was written in the transaction of the change it
+// announces, and is sent from here. Each batch is leased from the database, so any number of instances can run
+// this loop side by side; within a batch, messages to one address go in the order they were written and respect
+// the platform's spacing, while different addresses are served concurrently.
 import type {
   AddressResolver,
   ChatNotifier,

@@ -1,4 +1,4 @@
-// When a binding's report is due and which dates it covers (product.md §6), in the client's time zone.
+// When a binding's report is due and which dates it covers (docs/product-rules.md §6), in the client's time zone.
 //
 // The presets are cron expressions like any other: `weekly` is Monday 09:00, `monthly` the 1st at 09:00. Coverage
 // follows one rule for all three: a calendar day belongs to the first occurrence at or after the day's end. So a

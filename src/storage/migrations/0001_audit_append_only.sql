@@ -1,4 +1,4 @@
--- Audit events are append-only (product.md §9): the database itself refuses to change or remove one,
+-- Audit events are append-only (docs/product-rules.md §9): the database itself refuses to change or remove one,
 -- whoever asks. The sealer's chain lives in audit_seals, which is append-only too.
 CREATE FUNCTION outlay_refuse_audit_change() RETURNS trigger
 LANGUAGE plpgsql AS $$

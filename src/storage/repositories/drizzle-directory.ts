@@ -102,7 +102,7 @@ export function createDrizzleDirectory(): Directory {
         .select()
         .from(categories)
         .where(and(eq(categories.organisationId, organisationId), eq(categories.active, true)));
-      // An organisation that never customised its categories uses the defaults of product.md §1.
+      // An organisation that never customised its categories uses the defaults (domain/policy/categories.ts).
       if (rows.length === 0) return DEFAULT_CATEGORIES;
       return rows.map((r) => ({
         code: r.code,

@@ -1,6 +1,6 @@
-// Report aggregates in SQL (product.md §6, performance.md bench:reports): grouped sums with FILTER over the index
-// (organisation, client, status, incurred_on), so the database reads each row of the period once and returns a
-// handful of groups. Sums of bigint come back as numeric text and stay exact below 2^53.
+// Report aggregates in SQL (docs/product-rules.md §6; the README's bench:reports targets): grouped sums with FILTER
+// over the index (organisation, client, status, incurred_on), so the database reads each row of the period once and
+// returns a handful of groups. Sums of bigint come back as numeric text and stay exact below 2^53.
 import { type SQL, sql } from 'drizzle-orm';
 import type {
   BudgetSpend,

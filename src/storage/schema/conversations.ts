@@ -29,7 +29,7 @@ export const consoleMessages = pgTable(
 
 /**
  * A question Outlay asked a person and is waiting on: the reason for a rejection, what is missing, a receipt file.
- * Their next message within the time limit that is not a command answers it (product.md §10).
+ * Their next message within the time limit that is not a command answers it (docs/product-rules.md §10).
  */
 export const conversationPrompts = pgTable(
   'conversation_prompts',

@@ -100,7 +100,7 @@ describe.each(testEngines())('Slack forms and Home on %s', (engine) => {
     expect(approver).toContain('@acme · Acme');
     expect(approver).toMatch(/2030-03: budget .*50,000.*pending .*120/);
 
-    // A plain member sees no client's budgets (product.md §1), and is told whose they would see.
+    // A plain member sees no client's budgets (docs/product-rules.md §1), and is told whose they would see.
     await h.openHome('U1');
     expect(homeOf('U1')).toContain('No budgets to show.');
 

@@ -1,5 +1,5 @@
-// Who may configure what (product.md §1 row 5): everyone else is refused FORBIDDEN, told who can, and nothing is
-// written.
+// Who may configure what (docs/product-rules.md §1 row 5): everyone else is refused FORBIDDEN, told who can, and
+// nothing is written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addClient } from '../../../src/domain/admin/add-client.js';
 import { addProject } from '../../../src/domain/admin/add-project.js';

@@ -1,6 +1,6 @@
-// WeCom's "no burst at :00 or :30" (product.md §6) through the real outbox store: a report due at the top of the hour
-// is held until its address's slot without spending an attempt, other kinds go at once, and the slot is kept when
-// the worker claims it again.
+// WeCom's "no burst at :00 or :30" (docs/product-rules.md §6) through the real outbox store: a report due at the top
+// of the hour is held until its address's slot without spending an attempt, other kinds go at once, and the slot is
+// kept when the worker claims it again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spreadOffsetMs, wecomFirstAttemptDelayMs } from '../../../src/bots/wecom/wecom-spread.js';
 import type { OutboundMessage } from '../../../src/domain/ports/chat-notifier.port.js';

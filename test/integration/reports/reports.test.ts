@@ -1,6 +1,6 @@
-// Reports on a real database (product.md §6): the model computed in SQL adds up to the minor unit, compares with the
-// previous period, and the client-facing card — searched as rendered — holds nothing pending, non-billable,
-// internal or another client's. The scheduled report is claimed once and written to the outbox once.
+// Reports on a real database (docs/product-rules.md §6): the model computed in SQL adds up to the minor unit,
+// compares with the previous period, and the client-facing card — searched as rendered — holds nothing pending,
+// non-billable, internal or another client's. The scheduled report is claimed once and written to the outbox once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderReportAnnouncement } from '../../../src/bots/shared/render-report-announcement.js';
 import type { Card } from '../../../src/domain/messaging/card.js';

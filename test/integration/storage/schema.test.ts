@@ -34,7 +34,8 @@ async function seedOrganisation(database: TestDatabase, id: string) {
   });
 }
 
-// Tables that find the organisation rather than belong to one (architecture.md rule 11).
+// Tables that find the organisation rather than belong to one; every other table leads its keys with
+// organisation_id so the schema can be distributed by organisation (README, Storage: tenancy).
 const LOOKUP_TABLES = new Set(['organisations', 'member_identities']);
 // Indexes serving workers that sweep every organisation; each is partial and documented in the schema.
 const CROSS_TENANT_INDEXES = new Set(['outbox_due_idx']);
@@ -102,7 +103,7 @@ describe.each(testEngines())('storage on %s', (engine) => {
         i.first_column !== 'organisation_id',
     );
     expect(offenders).toEqual([]);
-    // The report queries of product.md §6 have their index: organisation, client, period, status.
+    // The report queries of docs/product-rules.md §6 have their index: organisation, client, period, status.
     expect(indexes.map((i) => i.index_name)).toContain(
       'expenses_organisation_id_client_id_status_incurred_on_index',
     );

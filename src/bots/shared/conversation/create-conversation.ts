@@ -65,8 +65,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
 }
 
 /**
- * Client contacts see only their client's client-facing view (product.md §7): everything internal is refused, and
- * `report` answers with that view. Outsiders are told Outlay is not theirs to use here.
+ * Client contacts see only their client's client-facing view (docs/product-rules.md §7): everything internal is
+ * refused, and `report` answers with that view. Outsiders are told Outlay is not theirs to use here.
  */
 function answerNonMember(speaker: ClientContactSpeaker | OutsiderSpeaker): Reply {
   const text = replyText(speaker.locale);

@@ -1,4 +1,4 @@
-// Approvals from a button, a typed command, or the answer to "why?" (product.md §4, §10).
+// Approvals from a button, a typed command, or the answer to "why?" (docs/product-rules.md §4, §10).
 import type { DecidedExpense } from '../../../domain/approvals/decide-expense.js';
 import type { Decision } from '../../../domain/approvals/decide-step.js';
 import type { ExpenseAction } from '../../../domain/messaging/action-id.js';

@@ -1,5 +1,5 @@
 // A file sent to Outlay: a receipt for the expense named with it (`receipt <id>` in the same message, or just
-// before), or else for the sender's latest pending expense of the last 30 minutes (product.md §3).
+// before), or else for the sender's latest pending expense of the last 30 minutes (docs/product-rules.md §3).
 import type { InboundFile, Reply } from '../conversation.js';
 import { parseCommand } from '../grammar/index.js';
 import type { ConversationDeps, MemberSpeaker } from './conversation-deps.js';

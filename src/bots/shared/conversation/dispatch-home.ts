@@ -1,7 +1,7 @@
 // "My clients' budget status" for a home surface (Slack's App Home): the budgets of the clients a member approves
 // for, then of the clients of their 50 most recent expenses, at most 10 clients. Each goes through `budget @client`'s
-// own use case, so a client whose budgets this member may not see (a plain member's, product.md §1) is left out
-// rather than refused, and the figures never disagree with the command.
+// own use case, so a client whose budgets this member may not see (a plain member's, docs/product-rules.md §1) is
+// left out rather than refused, and the figures never disagree with the command.
 import { type Card, fitCard } from '../../../domain/messaging/card.js';
 import { escapeMarkup } from '../../../domain/messaging/card-markup.js';
 import type { Reply } from '../conversation.js';

@@ -1,5 +1,5 @@
-// `report @client [period]` (product.md §6, §7): the report card, with its export and chart links. The use case
-// decides the audience from where it was asked; a client-facing report is posted in that channel, in the
+// `report @client [period]` (docs/product-rules.md §6, §7): the report card, with its export and chart links. The use
+// case decides the audience from where it was asked; a client-facing report is posted in that channel, in the
 // channel's language, and an internal one goes to the asker unless it was asked in the client's own internal
 // channel.
 import { renderReportCard } from '../../../domain/messaging/render-report-card.js';
@@ -10,8 +10,9 @@ import type { ClientContactSpeaker, ConversationDeps, MemberSpeaker } from './co
 import { failureReply } from './replies.js';
 
 /**
- * A client contact's `report` in their client's channel (product.md §7): the client-facing view, posted there. The
- * permission table refuses any other client, and asking anywhere else never reaches this (they are not contacts).
+ * A client contact's `report` in their client's channel (docs/product-rules.md §7): the client-facing view, posted
+ * there. The permission table refuses any other client, and asking anywhere else never reaches this (they are not
+ * contacts).
  */
 export async function contactReportReply(
   deps: ConversationDeps,

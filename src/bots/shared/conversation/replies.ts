@@ -1,5 +1,5 @@
 // The shapes of Outlay's answers: a private note, a localised refusal, a confirmation that respects channels
-// shared with the client (product.md §7).
+// shared with the client (docs/product-rules.md §7).
 import type { Card } from '../../../domain/messaging/card.js';
 import { renderTextCard } from '../../../domain/messaging/render-text-card.js';
 import type { Failure } from '../../../domain/shared/result.js';

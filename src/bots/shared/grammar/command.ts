@@ -1,5 +1,5 @@
-// What a chat message asks for, as product.md §10 spells it, before anything is looked up. Values that need the
-// database or the client's time zone to mean something stay as the text said them: client and project codes,
+// What a chat message asks for, as docs/product-rules.md §10 spells it, before anything is looked up. Values that
+// need the database or the client's time zone to mean something stay as the text said them: client and project codes,
 // category words (`travel`, `差旅`), mentions, dates and periods. The dispatcher resolves them.
 import type { AuditChainHead } from '../../../domain/audit/audit-chain.js';
 import type { BudgetAction } from '../../../domain/budgets/budget.js';
@@ -159,7 +159,7 @@ export type Command =
       readonly approvedAmount?: StatedAmount;
       readonly comment?: string;
     }
-  /** Without a reason, Outlay asks for one (product.md §10). */
+  /** Without a reason, Outlay asks for one (docs/product-rules.md §10). */
   | { readonly kind: 'reject'; readonly expenseId: string; readonly reason?: string }
   | { readonly kind: 'return'; readonly expenseId: string; readonly whatIsNeeded?: string }
   | { readonly kind: 'void'; readonly expenseId: string; readonly reason: string }
@@ -297,5 +297,5 @@ const KINDS: Readonly<Record<CommandKind, true>> = {
   cancel: true,
 };
 
-/** Every command, in §10's order. */
+/** Every command, in the order of the command catalogue (i18n/messages-en.ts). */
 export const COMMAND_KINDS = Object.keys(KINDS) as readonly CommandKind[];

@@ -1,4 +1,4 @@
-// The words of product.md §10 in English and Chinese. The first spelling in each language is the one
+// The words of docs/product-rules.md §10 in English and Chinese. The first spelling in each language is the one
 // renderCommand writes; the others are read too.
 import type { CommandKind, HelpTopic } from './command.js';
 

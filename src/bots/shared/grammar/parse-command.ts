@@ -1,4 +1,4 @@
-// Text → Command, the one grammar of every platform (product.md §10). Never throws: anything that is not a
+// Text → Command, the one grammar of every platform (docs/product-rules.md §10). Never throws: anything that is not a
 // command comes back as a GrammarFailure saying what was wrong, for presentFailure to explain.
 import type { Result } from '../../../domain/shared/result.js';
 import type { Command, CommandKind } from './command.js';

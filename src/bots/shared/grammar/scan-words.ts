@@ -1,6 +1,7 @@
-// §10: after the amount, `@client`, `#category`, a currency, a date, `key:value` fields and `override` are recognised
-// anywhere, and the remaining words are the description. Each command says which of these it recognises; the words
-// it does not are handed back in order (a description, a reason, or words the command did not expect).
+// docs/product-rules.md §10: after the amount, `@client`, `#category`, a currency, a date, `key:value` fields and
+// `override` are recognised anywhere, and the remaining words are the description. Each command says which of these
+// it recognises; the words it does not are handed back in order (a description, a reason, or words the command did
+// not expect).
 import type { CurrencyCode, ParsedAmount } from '../../../domain/money/index.js';
 import type { Result } from '../../../domain/shared/result.js';
 import { ok } from '../../../domain/shared/result.js';

@@ -1,5 +1,5 @@
 // Everything the bots say in Simplified Chinese. Typed as `Messages`, so it has exactly the English keys and
-// parameters. Examples use the Chinese keywords of product.md §10 and parse like the English ones.
+// parameters. Examples use the Chinese keywords of docs/product-rules.md §10 and parse like the English ones.
 import type { CommandKind, HelpTopic } from '../grammar/command.js';
 import type { CommandText, Messages } from './messages-en.js';
 

@@ -1,7 +1,7 @@
 // `adjust @client <±amount> [currency] #category <reason>`: finance or an admin corrects a client's spend
-// once its period is closed (product.md §3, §7). The correction is an expense of kind `adjustment`, positive or
-// negative, dated today in the client's time zone (which must be open), approved at once, with the reason as its
-// description. It counts as actual spend, so it may cross a budget threshold like any approval.
+// once its period is closed (docs/product-rules.md §3, §7). The correction is an expense of kind `adjustment`,
+// positive or negative, dated today in the client's time zone (which must be open), approved at once, with the reason
+// as its description. It counts as actual spend, so it may cross a budget threshold like any approval.
 import { measureBudgets } from '../../budgets/gate-budgets.js';
 import type { CurrencyCode, ParsedAmount } from '../../money/index.js';
 import { toMinorUnits } from '../../money/index.js';

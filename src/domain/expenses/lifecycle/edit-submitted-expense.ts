@@ -1,5 +1,5 @@
-// `edit <id> <tokens>` (product.md §3, §8): the submitter corrects a pending or returned expense. The typed
-// changes are resolved like a new log (client, project, category, amount, date, conversion), held against
+// `edit <id> <tokens>` (docs/product-rules.md §3, §8): the submitter corrects a pending or returned expense. The
+// typed changes are resolved like a new log (client, project, category, amount, date, conversion), held against
 // budgets without the expense's own old amount and re-assessed for risk. A change of amount, client or category
 // on a pending expense restarts approval: a new round at stage 1, new cards, and the old round's cards
 // superseded. Any other change keeps the chain and refreshes the open cards with the new version.

@@ -29,7 +29,7 @@ const allowed = (who: Who, action: Action, context: PermissionContext): boolean 
 const allowedBy = (action: Action, context: (who: Who) => PermissionContext): Record<Who, boolean> =>
   Object.fromEntries(WHO.map((who) => [who, allowed(who, action, context(who))])) as Record<Who, boolean>;
 
-describe('the permission table, row by row of product.md §1', () => {
+describe('the permission table, row by row of docs/product-rules.md §1', () => {
   describe('row 1 — log / edit / withdraw / resubmit own expenses; list/show own', () => {
     it.each<Action>(['log', 'edit', 'withdraw', 'resubmit', 'view-own'])(
       '%s: every member for their own expenses, no client contact',
@@ -228,7 +228,7 @@ describe('the permission table, row by row of product.md §1', () => {
 });
 
 describe('the table itself', () => {
-  it('has one row per action, grouped by the product.md row it comes from', () => {
+  it('has one row per action, grouped by the docs/product-rules.md §1 row it comes from', () => {
     const actionsOf = (source: string) =>
       PERMISSIONS.filter((row) => row.source === source).map((row) => row.action);
     expect(actionsOf('§1 row 1')).toEqual(['log', 'edit', 'withdraw', 'resubmit', 'view-own']);
@@ -240,7 +240,7 @@ describe('the table itself', () => {
     expect(new Set(PERMISSIONS.map((row) => row.action)).size).toBe(PERMISSIONS.length);
   });
 
-  it('decides the actions product.md does not list', () => {
+  it('decides the actions docs/product-rules.md §1 does not list', () => {
     expect(audiencesAllowedTo('delegate')).toEqual(['approver', 'finance', 'admin']);
     expect(audiencesAllowedTo('link-identity')).toEqual(['member', 'approver', 'finance', 'admin']);
     expect(audiencesAllowedTo('view-policy')).toEqual(['member', 'approver', 'finance', 'admin']);
