@@ -1,4 +1,4 @@
-// The import rules of the layers (README, Layout), checked in CI (`npm run deps`).
+// The import rules of the layers (docs/architecture.md), checked in CI (`npm run deps`).
 // Data flows one way: bots and scheduler drive the domain, storage implements its ports,
 // and only src/main.ts wires the layers together.
 /** @type {import('dependency-cruiser').IConfiguration} */
