@@ -259,6 +259,18 @@ describe.each(testEngines())('console commands end to end on %s', (engine) => {
     expect((await expense(second))?.statusReason).toBe('duplicate');
   });
 
+  it('shows a rejection at stage 1 of a two-stage chain as "stage 1 of 2", as the submitter was told', async () => {
+    await setUpFirm();
+    await say('ada', 'policy set tiers 100');
+    await say('ada', 'approvers @acme 2 <@fay>');
+    const id = await logAs('alice', '120 @acme #meals lunch');
+    expect(await say('bob', `reject ${id} not billable`)).toBe(
+      `Rejected ${id}. The submitter has been told why.`,
+    );
+    // Nothing but the round stored at log time knows there were two stages: stage 2 was never opened.
+    expect(await say('alice', `show ${id}`)).toMatch(/Rejected by Bob · stage 1 of 2/);
+  });
+
   it('returns for details, and the submitter resubmits', async () => {
     await setUpFirm();
     const id = await logAs('alice', '120 @acme #meals lunch');

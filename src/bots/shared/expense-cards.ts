@@ -1,6 +1,6 @@
 // From an ExpenseCardData (what the database says) to the card inputs the messaging builders take, in one place, so
 // replies, notifications and every platform show an expense the same way.
-import type { ApprovalStep } from '../../domain/approvals/approval-step.js';
+import type { RecordedStep } from '../../domain/approvals/approval-step.js';
 import type { ExpenseCardData } from '../../domain/expenses/describe-expense.js';
 import { baseOf, type PendingExpense } from '../../domain/expenses/expense.js';
 import {
@@ -54,17 +54,16 @@ export function approvalCardInput(
 /** A recorded step as the cards name it, with partial approvals told apart from full ones. */
 export function decisionViewOf(
   step: Pick<
-    ApprovalStep,
-    'decision' | 'deciderId' | 'onBehalfOf' | 'approvedAmountMinor' | 'reason' | 'at' | 'stage'
+    RecordedStep,
+    'decision' | 'deciderId' | 'onBehalfOf' | 'approvedAmountMinor' | 'reason' | 'at' | 'stage' | 'stageCount'
   >,
-  stageCount: number,
   view: ExpenseCardData,
 ): ApprovalDecisionView {
   const people = {
     deciderName: view.names.get(step.deciderId) ?? step.deciderId,
     ...(step.onBehalfOf ? { onBehalfOfName: view.names.get(step.onBehalfOf) ?? step.onBehalfOf } : {}),
     stage: step.stage,
-    stageCount,
+    stageCount: step.stageCount,
     at: step.at,
   };
   const claimed = view.expense.clientAmount;
@@ -91,8 +90,6 @@ export function expenseCard(
   locale: CardLocale,
   audience: 'internal' | 'client' = 'internal',
 ): Card {
-  const stageCountOf = (round: number) =>
-    Math.max(...view.steps.filter((s) => s.round === round).map((s) => s.stage), 1);
   return renderExpenseCard({
     expense: view.expense,
     audience,
@@ -100,13 +97,7 @@ export function expenseCard(
     ...displayOf(view),
     categoryName: categoryNameOf(view, locale),
     findings: view.findings,
-    steps: view.steps.map((step) =>
-      decisionViewOf(
-        step,
-        view.expense.status === 'pending' ? view.expense.stageCount : stageCountOf(step.round),
-        view,
-      ),
-    ),
+    steps: view.steps.map((step) => decisionViewOf(step, view)),
     receiptCount: view.receiptCount,
     locale,
     timeZone: view.client.timeZone,

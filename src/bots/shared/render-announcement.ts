@@ -89,9 +89,7 @@ async function approvalRequest(deps: AnnouncementRendererDeps, message: Outbound
   if (stillWaiting) return renderApprovalCard(input);
   // Decided (or superseded) before this copy went out: show it settled, never with live buttons.
   const step = view.steps.find((s) => s.round === num(payload.round) && s.stage === stage.stage);
-  return step
-    ? resolveApprovalCard(input, decisionViewOf(step, stage.stageCount, view))
-    : expenseCard(view, locale);
+  return step ? resolveApprovalCard(input, decisionViewOf(step, view)) : expenseCard(view, locale);
 }
 
 async function approvalResolved(deps: AnnouncementRendererDeps, message: OutboundMessage, payload: Payload) {
@@ -104,7 +102,7 @@ async function approvalResolved(deps: AnnouncementRendererDeps, message: Outboun
   if (message.kind === 'approval-superseded' || !step) {
     return { ...expenseCard(view, locale), actions: [] };
   }
-  return resolveApprovalCard(input, decisionViewOf(step, stage.stageCount, view));
+  return resolveApprovalCard(input, decisionViewOf(step, view));
 }
 
 async function decisionNotice(deps: AnnouncementRendererDeps, message: OutboundMessage, payload: Payload) {
@@ -121,7 +119,7 @@ async function decisionNotice(deps: AnnouncementRendererDeps, message: OutboundM
     clientName: view.client.name,
     description: view.expense.description,
     claimed: view.expense.clientAmount,
-    decision: decisionViewOf(step, num(payload.stageCount) ?? step.stage, view),
+    decision: decisionViewOf(step, view),
     locale,
     timeZone: view.client.timeZone,
   });

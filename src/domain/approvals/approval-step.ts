@@ -20,6 +20,9 @@ export type ApprovalStep = {
   readonly at: string;
 };
 
+/** A decision as read back from storage, with the stage count its round was planned with when it opened. */
+export type RecordedStep = ApprovalStep & { readonly stageCount: number };
+
 /** Everyone who has decided a stage of `round`, including those a delegate acted for. */
 export const membersWhoDecided = (steps: readonly ApprovalStep[], round: number): readonly MemberId[] => {
   const members = new Set<MemberId>();

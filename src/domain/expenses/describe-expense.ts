@@ -4,7 +4,7 @@
 // have already decided who sees the card: a delivery channel, or a member `show` let in) and budget impacts
 // measured at render time; `show` is the member's request, checked against who may see the expense before anything
 // else is read. What they both read is a handful of single port calls.
-import type { ApprovalStep } from '../approvals/approval-step.js';
+import type { RecordedStep } from '../approvals/approval-step.js';
 import { measureBudgets } from '../budgets/gate-budgets.js';
 import type { ScopedBudgetImpact } from '../messaging/budget-text.js';
 import { todayIn } from '../periods/calendar-date.js';
@@ -18,7 +18,7 @@ import type { ExpenseDeps } from './expense-deps.js';
 
 export type ExpenseCardData = {
   readonly expense: Expense;
-  readonly steps: readonly ApprovalStep[];
+  readonly steps: readonly RecordedStep[];
   readonly client: ClientRecord;
   readonly project: ProjectRecord | undefined;
   readonly category: Category | undefined;

@@ -23,6 +23,7 @@ import type { ApprovedExpense, PaymentMethod, PendingExpense } from './expense.j
 import type { ExpenseDeps } from './expense-deps.js';
 import { logExpense } from './expense-transitions.js';
 import { insertWithFreshId } from './lifecycle/insert-with-fresh-id.js';
+import { roundOf } from './lifecycle/open-approval-round.js';
 import { transactOnce } from './lifecycle/transact-once.js';
 import {
   type AmountInput,
@@ -211,6 +212,7 @@ async function submitInTransaction(
   if (!expense) return fail('ID_SPACE_EXHAUSTED', { client: client.value.code });
 
   if (expense.status === 'pending' && fellTo !== undefined) {
+    await deps.expenses.openRound(tx, org, roundOf(expense));
     await deps.expenses.openStep(tx, org, {
       expenseId: expense.id,
       round: expense.approvalRound,

@@ -1,7 +1,7 @@
 // Expenses, their approval steps and the neighbours risk checks compare against.
 
 import type { FellTo, StageKind } from '../approvals/approval-stage.js';
-import type { ApprovalStep } from '../approvals/approval-step.js';
+import type { ApprovalStep, RecordedStep } from '../approvals/approval-step.js';
 import type { Consumption } from '../budgets/consumption.js';
 import type { Expense } from '../expenses/expense.js';
 import type { MemberId } from '../people/actor.js';
@@ -20,6 +20,13 @@ export type StoredExpense = {
   readonly expense: Expense;
   readonly extras: ExpenseExtras;
   readonly createdAt: Date;
+};
+
+/** The chain an approval round opens with, kept so a finished round still says "stage 1 of 2". */
+export type OpenRound = {
+  readonly expenseId: string;
+  readonly round: number;
+  readonly stageKinds: readonly StageKind[];
 };
 
 export type OpenStep = {
@@ -72,7 +79,10 @@ export interface ExpenseRepository {
     id: string,
     options?: { readonly forUpdate?: boolean },
   ): Promise<StoredExpense | undefined>;
-  steps(tx: Tx, organisationId: string, expenseId: string): Promise<readonly ApprovalStep[]>;
+  /** Every decided step, each with its round's stored stage count; throws on a round that was never opened. */
+  steps(tx: Tx, organisationId: string, expenseId: string): Promise<readonly RecordedStep[]>;
+  /** Stores the chain a round opens with; opening the same round again changes nothing. */
+  openRound(tx: Tx, organisationId: string, round: OpenRound): Promise<void>;
   openStep(tx: Tx, organisationId: string, step: OpenStep): Promise<void>;
   /** The eligible list recorded when a stage was opened (who was asked). */
   openStepOf(

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { ApprovalStep } from '../../domain/approvals/approval-step.js';
+import type { RecordedStep } from '../../domain/approvals/approval-step.js';
 import type { Consumption } from '../../domain/budgets/consumption.js';
 import type { Expense } from '../../domain/expenses/expense.js';
 import { asCurrencyCode } from '../../domain/money/currency.js';
@@ -15,7 +15,7 @@ import type { Tx } from '../../domain/ports/unit-of-work.port.js';
 import type { Finding } from '../../domain/risk/finding.js';
 import type { NeighbourExpense } from '../../domain/risk/risk-inputs.js';
 import { executorOf } from '../drizzle-unit-of-work.js';
-import { approvalSteps, expenses, receipts } from '../schema/index.js';
+import { approvalRounds, approvalSteps, expenses, receipts } from '../schema/index.js';
 import { trimRate } from './drizzle-settings-repositories.js';
 
 type ExpenseRow = typeof expenses.$inferSelect;
@@ -56,27 +56,53 @@ export function createDrizzleExpenseRepository(): ExpenseRepository {
 
     async steps(tx, organisationId, expenseId) {
       const rows = await executorOf(tx)
-        .select()
+        .select({ step: approvalSteps, stageCount: approvalRounds.stageCount })
         .from(approvalSteps)
+        .leftJoin(
+          approvalRounds,
+          and(
+            eq(approvalRounds.organisationId, approvalSteps.organisationId),
+            eq(approvalRounds.expenseId, approvalSteps.expenseId),
+            eq(approvalRounds.round, approvalSteps.round),
+          ),
+        )
         .where(and(eq(approvalSteps.organisationId, organisationId), eq(approvalSteps.expenseId, expenseId)))
         .orderBy(approvalSteps.round, approvalSteps.stage);
-      return rows.flatMap((row): ApprovalStep[] =>
-        row.decision === null || row.deciderId === null || row.decidedAt === null
-          ? []
-          : [
-              {
-                expenseId: row.expenseId,
-                round: row.round,
-                stage: row.stage,
-                decision: row.decision,
-                deciderId: row.deciderId,
-                ...(row.onBehalfOf === null ? {} : { onBehalfOf: row.onBehalfOf }),
-                ...(row.approvedAmountMinor === null ? {} : { approvedAmountMinor: row.approvedAmountMinor }),
-                ...(row.reason === null ? {} : { reason: row.reason }),
-                at: row.decidedAt.toISOString(),
-              },
-            ],
-      );
+      return rows.flatMap(({ step: row, stageCount }): RecordedStep[] => {
+        if (row.decision === null || row.deciderId === null || row.decidedAt === null) return [];
+        // Every round is stored when it opens (and the migration backfilled older ones): a missing one is a bug
+        // to surface, not a count to guess.
+        if (stageCount === null) {
+          throw new Error(`Approval round ${row.round} of ${row.expenseId} was never opened`);
+        }
+        return [
+          {
+            expenseId: row.expenseId,
+            round: row.round,
+            stage: row.stage,
+            stageCount,
+            decision: row.decision,
+            deciderId: row.deciderId,
+            ...(row.onBehalfOf === null ? {} : { onBehalfOf: row.onBehalfOf }),
+            ...(row.approvedAmountMinor === null ? {} : { approvedAmountMinor: row.approvedAmountMinor }),
+            ...(row.reason === null ? {} : { reason: row.reason }),
+            at: row.decidedAt.toISOString(),
+          },
+        ];
+      });
+    },
+
+    async openRound(tx, organisationId, round) {
+      await executorOf(tx)
+        .insert(approvalRounds)
+        .values({
+          organisationId,
+          expenseId: round.expenseId,
+          round: round.round,
+          stageCount: round.stageKinds.length,
+          stageKinds: [...round.stageKinds],
+        })
+        .onConflictDoNothing();
     },
 
     async openStep(tx, organisationId, step) {

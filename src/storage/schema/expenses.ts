@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -68,6 +70,32 @@ export const expenses = pgTable(
     index().on(t.organisationId, t.clientId, t.incurredOn),
     index().on(t.organisationId, t.clientId, t.status, t.incurredOn),
     index().on(t.organisationId, t.submitterId, t.createdAt),
+  ],
+);
+
+/**
+ * One row per approval round, written when the round opens: the chain it was planned with (stage count and the
+ * kind of every stage). Finished rounds are shown from this, so "stage 1 of 2" stays true after a stage-1
+ * rejection, whatever the policy says later.
+ */
+export const approvalRounds = pgTable(
+  'approval_rounds',
+  {
+    organisationId: organisationId(),
+    expenseId: text().notNull(),
+    round: integer().notNull(),
+    stageCount: integer().notNull(),
+    stageKinds: jsonb().$type<Array<'approvers' | 'finance'>>().notNull(),
+    openedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.expenseId, t.round] }),
+    foreignKey({
+      columns: [t.organisationId, t.expenseId],
+      foreignColumns: [expenses.organisationId, expenses.id],
+    }),
+    check('approval_rounds_stage_count', sql`${t.stageCount} between 1 and 4`),
+    check('approval_rounds_kinds_match_count', sql`jsonb_array_length(${t.stageKinds}) = ${t.stageCount}`),
   ],
 );
 

@@ -30,14 +30,15 @@ export function contextOf(
 }
 
 /**
- * The clicked approval card as the outbox will redraw every copy of it: the stage's decision, no buttons. `round`
- * and `stageCount` come with a fresh decision; a replayed click finds the speaker's latest step at that stage.
+ * The clicked approval card as the outbox will redraw every copy of it: the stage's decision, no buttons, and the
+ * stage count its round stored when it opened. `round` comes with a fresh decision; a replayed click finds the
+ * speaker's latest step at that stage.
  */
 async function settledCard(
   deps: ConversationDeps,
   speaker: MemberSpeaker,
   expenseId: string,
-  at: { readonly stage: number; readonly round?: number; readonly stageCount?: number },
+  at: { readonly stage: number; readonly round?: number },
 ): Promise<Card | undefined> {
   const view = await deps.useCases.describeExpense(speaker.organisationId, expenseId);
   if (!view) return undefined;
@@ -49,14 +50,9 @@ async function settledCard(
         (at.round === undefined ? s.deciderId === speaker.actor.memberId : s.round === at.round),
     );
   if (!step) return undefined;
-  const stageCount =
-    at.stageCount ??
-    (view.expense.status === 'pending' && view.expense.approvalRound === step.round
-      ? view.expense.stageCount
-      : Math.max(...view.steps.filter((s) => s.round === step.round).map((s) => s.stage)));
   return resolveApprovalCard(
-    approvalCardInput(view, speaker.locale, { stage: step.stage, stageCount }),
-    decisionViewOf(step, stageCount, view),
+    approvalCardInput(view, speaker.locale, { stage: step.stage, stageCount: step.stageCount }),
+    decisionViewOf(step, view),
   );
 }
 
@@ -91,11 +87,7 @@ async function decide(
   const settled =
     card === undefined
       ? undefined
-      : await settledCard(deps, speaker, expenseId, {
-          stage: step.stage,
-          round: step.round,
-          stageCount: result.value.stageCount,
-        });
+      : await settledCard(deps, speaker, expenseId, { stage: step.stage, round: step.round });
   return withSettled(await confirmDecision(deps, speaker, result.value), settled);
 }
 
