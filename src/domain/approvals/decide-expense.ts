@@ -83,7 +83,12 @@ async function decideInTransaction(
     at: deps.clock.now().toISOString(),
   });
   if (!decided.ok) {
-    const lostRace = await raceLostTo(deps, tx, org, expense, steps, ctx.actor.memberId, decided.error.code);
+    // A clicked card names its stage, and decideStep already names whoever decided that stage first; anyone else
+    // refused there is refused for the real reason (not an approver of that stage, not pending, …).
+    const lostRace =
+      input.card === undefined
+        ? await raceLostTo(deps, tx, org, expense, steps, ctx.actor.memberId, decided.error.code)
+        : undefined;
     return lostRace ?? decided;
   }
   if (!(await deps.expenses.recordDecision(tx, org, decided.value.step))) {

@@ -122,6 +122,24 @@ describe.each(testEngines())('deciding an expense on %s', (engine) => {
     expect((await world.expenseRow(id))?.status).toBe('pending');
   });
 
+  it('a stage-1 approver clicking the stage-2 card is told they are not its approver, not who approved stage 1', async () => {
+    await addApprover(1, 'erin');
+    const id = await logged('alice', '1,200');
+    expect((await decide('bob', id, approve, { version: 1, stage: 1 })).ok).toBe(true);
+    const before = await world.count('outbox');
+    expect(await decide('erin', id, approve, { version: 2, stage: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AN_APPROVER', details: { stage: 2 } },
+    });
+    expect(await world.count('outbox')).toBe(before);
+    expect((await world.expenseRow(id))?.stage).toBe(2);
+    // Typed, with no card to say which stage was meant, the same person just lost stage 1 to Bob: say so.
+    expect(await decide('erin', id, approve)).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_DECIDED', details: { winnerId: 'bob', stage: 1 } },
+    });
+  });
+
   it('delegate: recorded as acting on behalf of the approver', async () => {
     await world.database.db.insert(schema.delegations).values({
       organisationId: ORG,
